@@ -1,0 +1,34 @@
+import { openDatabase } from '@/db/connection'
+import { migrateDatabase } from '@/db/migrate'
+import { ensureFreshBuild, spawnNext, waitForExit } from '@/scripts/lib/next-cli'
+import { prepareEnvironment } from '@/scripts/lib/runtime-env'
+import { createTestDatabase } from '@/tests/support/test-database'
+
+/**
+ * The server Playwright tests run against: the production build, served by
+ * `next start`, on a database created for this run and dropped afterwards.
+ */
+const port = process.env.E2E_PORT ?? '3100'
+const database = await createTestDatabase({ baseUrl: process.env.DATABASE_URL, label: 'e2e' })
+
+const { childEnv } = prepareEnvironment({
+  ...process.env,
+  ...database.env,
+  PORT: port,
+  // The same public URL `npm start` uses by default, so both share one build.
+  SITE_URL: process.env.SITE_URL ?? 'http://localhost:3000',
+  AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-sign-tokens',
+})
+await ensureFreshBuild(childEnv)
+
+const handle = openDatabase(database.target, { poolSize: 1 })
+await migrateDatabase(handle)
+await handle.close()
+
+const server = spawnNext(['start', '--port', port, '--hostname', '127.0.0.1'], childEnv)
+const stop = (signal: NodeJS.Signals) => () => server.kill(signal)
+process.on('SIGINT', stop('SIGINT'))
+process.on('SIGTERM', stop('SIGTERM'))
+const code = await waitForExit(server)
+await database.dispose()
+process.exit(code)
