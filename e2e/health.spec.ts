@@ -8,7 +8,7 @@ test('the health endpoint reports a working database', async ({ request }) => {
 })
 
 test('with the database unreachable, health is 503 and static pages still serve', async () => {
-  const port = 3199
+  const port = Number(process.env.E2E_PORT ?? 3100) + 99
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
     env: {
       ...process.env,
