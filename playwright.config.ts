@@ -12,7 +12,7 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://localhost:${port}`,
     locale: 'zh-CN',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -26,7 +26,7 @@ export default defineConfig({
   webServer: {
     // Builds when sources changed, then serves against a fresh database of its own.
     command: `npx tsx --conditions=react-server e2e/support/serve.ts`,
-    url: `http://127.0.0.1:${port}/api/health`,
+    url: `http://localhost:${port}/api/health`,
     timeout: 15 * 60_000,
     reuseExistingServer: false,
     stdout: 'pipe',

@@ -15,8 +15,8 @@ const { childEnv } = prepareEnvironment({
   ...process.env,
   ...database.env,
   PORT: port,
-  // The same public URL `npm start` uses by default, so both share one build.
-  SITE_URL: process.env.SITE_URL ?? 'http://localhost:3000',
+  // The origin the browser uses: canonical URLs, feeds and sign-in redirects must match it.
+  SITE_URL: `http://localhost:${port}`,
   AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-sign-tokens',
 })
 await ensureFreshBuild(childEnv)
@@ -25,7 +25,7 @@ const handle = openDatabase(database.target, { poolSize: 1 })
 await migrateDatabase(handle)
 await handle.close()
 
-const server = spawnNext(['start', '--port', port, '--hostname', '127.0.0.1'], childEnv)
+const server = spawnNext(['start', '--port', port, '--hostname', 'localhost'], childEnv)
 const stop = (signal: NodeJS.Signals) => () => server.kill(signal)
 process.on('SIGINT', stop('SIGINT'))
 process.on('SIGTERM', stop('SIGTERM'))
