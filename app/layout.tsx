@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { env } from '@/lib/env'
 import { siteConfig } from '@/lib/site/config'
 import './globals.css'
+import './styles/math.css'
 
 export const metadata: Metadata = {
   metadataBase: new URL(env.SITE_URL),

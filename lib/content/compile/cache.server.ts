@@ -1,0 +1,80 @@
+import 'server-only'
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { PostFile } from '../post-files.server'
+import type { CompiledArticle, SiteContentContext } from './compile-post.server'
+
+/**
+ * Compiled articles are cached on disk by a hash of everything that goes into
+ * them, so an unchanged article is never compiled twice, across builds too.
+ */
+
+const cacheDir = path.join(process.cwd(), '.next', 'cache', 'content')
+
+let pipelineHash: string | undefined
+
+/** Changes whenever the compiler itself (our code or KaTeX/MDX versions) changes. */
+function getPipelineHash(): string {
+  if (pipelineHash) return pipelineHash
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) hash.update(full).update(fs.readFileSync(full))
+    }
+  }
+  walk(path.join(process.cwd(), 'lib', 'content'))
+  for (const pkg of ['katex', 'mdx-bundler', 'remark-math', 'remark-gfm', 'rehype-highlight']) {
+    try {
+      hash.update(pkg).update(fs.readFileSync(path.join(process.cwd(), 'node_modules', pkg, 'package.json')))
+    } catch {
+      hash.update(`${pkg}:missing`)
+    }
+  }
+  pipelineHash = hash.digest('hex')
+  return pipelineHash
+}
+
+function imageStamp(slug: string): string {
+  const dir = path.join(process.cwd(), 'public', 'images', 'posts', slug)
+  if (!fs.existsSync(dir)) return ''
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const stat = fs.statSync(path.join(dir, name))
+      return `${name}:${stat.size}:${stat.mtimeMs}`
+    })
+    .join('|')
+}
+
+export function cacheKey(post: PostFile, site: SiteContentContext): string {
+  return createHash('sha256')
+    .update(getPipelineHash())
+    .update(post.file)
+    .update(post.source)
+    .update(JSON.stringify(site.sharedMacros))
+    .update([...site.knownSlugs].sort().join(','))
+    .update(imageStamp(post.slug))
+    .digest('hex')
+}
+
+export function readCachedArticle(key: string): CompiledArticle | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(cacheDir, `${key}.json`), 'utf8')) as CompiledArticle
+  } catch {
+    return undefined
+  }
+}
+
+export function writeCachedArticle(key: string, article: CompiledArticle): void {
+  // Articles with problems are not cached: the next build must report them again.
+  if (article.problems.length > 0) return
+  fs.mkdirSync(cacheDir, { recursive: true })
+  // Write then rename, so a build worker never reads a half-written file.
+  const temporary = path.join(cacheDir, `${key}.${process.pid}.tmp`)
+  fs.writeFileSync(temporary, JSON.stringify(article))
+  fs.renameSync(temporary, path.join(cacheDir, `${key}.json`))
+}

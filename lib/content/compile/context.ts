@@ -1,0 +1,27 @@
+import type { ContentProblem } from '../problems'
+import type { Macros } from '../math/render-article-math'
+
+export interface TocEntry {
+  depth: 2 | 3
+  id: string
+  text: string
+}
+
+/**
+ * What the plugins of one article's compilation share: inputs about the site,
+ * and the side outputs they collect besides the MDX code itself.
+ */
+export interface CompileContext {
+  file: string
+  slug: string
+  macros: Macros
+  /** Slugs of every article, to check internal links. */
+  knownSlugs: ReadonlySet<string>
+  problems: ContentProblem[]
+  /** Rendered math, referenced from the MDX code by index. */
+  math: string[]
+  toc: TocEntry[]
+  /** Plain prose for search, without math or code. */
+  text: string
+  excerptHtml: string
+}

@@ -1,0 +1,63 @@
+import 'server-only'
+import fs from 'node:fs'
+import path from 'node:path'
+import { FrontMatterError, parseFrontMatter, type FrontMatter } from './front-matter'
+import { ContentError, type ContentProblem } from './problems'
+
+export const contentRoot = path.join(process.cwd(), 'content')
+export const postsRoot = path.join(contentRoot, 'posts')
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export interface PostFile {
+  slug: string
+  /** Path relative to the repository root, as editors see it. */
+  file: string
+  source: string
+  frontMatter: FrontMatter
+}
+
+function* findMdxFiles(directory: string): Generator<string> {
+  if (!fs.existsSync(directory)) return
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(directory, entry.name)
+    if (entry.isDirectory()) yield* findMdxFiles(full)
+    else if (entry.name.endsWith('.mdx')) yield full
+  }
+}
+
+/**
+ * Every article file with validated front matter. Problems in any file are
+ * collected and thrown together, so one build run lists all of them.
+ */
+export function readPostFiles(root: string = postsRoot): PostFile[] {
+  const problems: ContentProblem[] = []
+  const posts: PostFile[] = []
+  const seen = new Map<string, string>()
+  for (const absolute of findMdxFiles(root)) {
+    const file = path.relative(process.cwd(), absolute)
+    const slug = path.basename(absolute, '.mdx')
+    if (!SLUG.test(slug)) {
+      problems.push({
+        file,
+        message: `the file name "${slug}" is not a valid slug: use lowercase ASCII letters, digits and single hyphens (e.g. attention-scaling.mdx)`,
+      })
+      continue
+    }
+    const previous = seen.get(slug)
+    if (previous) {
+      problems.push({ file, message: `duplicate slug "${slug}": ${previous} already uses it` })
+      continue
+    }
+    seen.set(slug, file)
+    const source = fs.readFileSync(absolute, 'utf8')
+    try {
+      posts.push({ slug, file, source, frontMatter: parseFrontMatter(file, source) })
+    } catch (error) {
+      if (!(error instanceof FrontMatterError)) throw error
+      problems.push(...error.problems.map((p) => ({ file, line: p.line, message: `front matter "${p.key}" ${p.message}` })))
+    }
+  }
+  if (problems.length > 0) throw new ContentError(problems)
+  return posts
+}
