@@ -12,6 +12,7 @@ const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true // already reported by the format check
     const date = new Date(`${value}T00:00:00Z`)
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
   }, 'is not a real calendar date')

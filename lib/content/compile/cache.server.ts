@@ -26,7 +26,7 @@ function getPipelineHash(): string {
     }
   }
   walk(path.join(process.cwd(), 'lib', 'content'))
-  for (const pkg of ['katex', 'mdx-bundler', 'remark-math', 'remark-gfm', 'rehype-highlight']) {
+  for (const pkg of ['katex', 'mdx-bundler', 'remark-math', 'remark-gfm', 'lowlight']) {
     try {
       hash.update(pkg).update(fs.readFileSync(path.join(process.cwd(), 'node_modules', pkg, 'package.json')))
     } catch {

@@ -1,6 +1,5 @@
 import 'server-only'
 import { bundleMDX } from 'mdx-bundler'
-import rehypeHighlight from 'rehype-highlight'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
@@ -9,6 +8,7 @@ import type { ContentProblem } from '../problems'
 import type { Macros } from '../math/render-article-math'
 import type { CompileContext, TocEntry } from './context'
 import { summaryToHtml } from './excerpt'
+import { rehypeCodeHighlight } from './rehype-code-highlight'
 import { rehypeFigures } from './rehype-figures'
 import { rehypeHeadings } from './rehype-headings'
 import { rehypeInternalLinks } from './rehype-internal-links'
@@ -75,7 +75,7 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
           ...(options.rehypePlugins ?? []),
           rehypeSlug,
           rehypeHeadings(context),
-          [rehypeHighlight, { detect: false }],
+          rehypeCodeHighlight,
           rehypeFigures(context),
           rehypeInternalLinks(context),
         ]
@@ -87,6 +87,15 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
       },
       esbuildOptions(options) {
         options.target = 'es2022'
+        // The code runs only on the server at build time; minifying it cost a third of
+        // the compile time and saved nothing a reader downloads.
+        options.minify = false
+        // Problems are collected and reported with file and line; esbuild's own
+        // printout would repeat them without context.
+        options.logLevel = 'silent'
+        // Articles import nothing, and esbuild resolves natively anyway; the JS
+        // resolver plugin mdx-bundler adds cost ~3.5 ms of IPC per article.
+        options.plugins = options.plugins?.filter((plugin) => plugin.name !== 'node-resolve')
         return options
       },
     })

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { parseFrontMatter } from '../front-matter'
+import { compilePost } from './compile-post.server'
+
+const site = { knownSlugs: new Set(['other-post']), sharedMacros: { '\\R': '\\mathbb{R}' } }
+
+function post(body: string, extraFrontMatter = '') {
+  const source = `---\ntitle: 测试\ndate: 2024-01-02\ncategory: 测试${extraFrontMatter}\n---\n\n${body}\n`
+  const file = 'content/posts/test-post.mdx'
+  return { slug: 'test-post', file, source, frontMatter: parseFrontMatter(file, source) }
+}
+
+describe('compilePost', () => {
+  it('takes the excerpt from before {/* more */}, keeping its math', async () => {
+    const result = await compilePost(post('第一段 $\\R^n$。\n\n第二段。\n\n{/* more */}\n\n后文。'), site)
+    expect(result.problems).toEqual([])
+    expect(result.excerptHtml).toContain('<p>第一段 <span class="math-inline"><math')
+    expect(result.excerptHtml).toContain('<mi>ℝ</mi>')
+    expect(result.excerptHtml).toContain('<p>第二段。</p>')
+    expect(result.excerptHtml).not.toContain('后文')
+  })
+
+  it('falls back to the first paragraph, and prefers the summary', async () => {
+    expect((await compilePost(post('## 标题\n\n首段。\n\n次段。'), site)).excerptHtml).toBe('<p>首段。</p>')
+    const withSummary = await compilePost(post('首段。', '\nsummary: 摘要含 $x^2$'), site)
+    expect(withSummary.excerptHtml).toMatch(/^<p>摘要含 <span class="math-inline"><math.*<msup><mi>x<\/mi><mn>2<\/mn><\/msup>/)
+  })
+
+  it('points excerpt equation links at the article', async () => {
+    const result = await compilePost(
+      post('见 $\\eqref{eq:a}$。\n\n{/* more */}\n\n$$\n\\begin{equation} a \\label{eq:a} \\end{equation}\n$$'),
+      site,
+    )
+    expect(result.excerptHtml).toContain('href="/archives/test-post#eqn-eq-a">(1)</a>')
+  })
+
+  it('reports an unknown reference with file and line', async () => {
+    const result = await compilePost(post('第一段。\n\n引用 $\\eqref{eq:nope}$。'), site)
+    expect(result.problems).toEqual([
+      { file: 'content/posts/test-post.mdx', line: 9, message: 'math: Unknown \\eqref{eq:nope}: no \\label{eq:nope} in this article' },
+    ])
+  })
+
+  it('reports TeX errors at the line inside a display formula', async () => {
+    const result = await compilePost(post('$$\n\\begin{equation}\na = b \\\\\n\\frac{1}{\n\\end{equation}\n$$'), site)
+    expect(result.problems).toHaveLength(1)
+    expect(result.problems[0]).toMatchObject({ file: 'content/posts/test-post.mdx', line: 8 })
+    expect(result.problems[0]!.message).toMatch(/^math: KaTeX parse error/)
+  })
+
+  it('fails on a broken internal link and accepts a real one', async () => {
+    const result = await compilePost(post('[好](/archives/other-post) 与 [坏](/archives/missing-post)'), site)
+    expect(result.problems).toEqual([
+      { file: 'content/posts/test-post.mdx', line: 7, message: 'broken link /archives/missing-post: there is no article content/posts/missing-post.mdx' },
+    ])
+  })
+
+  it('reports MDX syntax errors with their line', async () => {
+    const result = await compilePost(post('第一段。\n\n这里有一个 {未闭合的表达式'), site)
+    expect(result.problems[0]).toMatchObject({ file: 'content/posts/test-post.mdx', line: 9 })
+    expect(result.problems[0]!.message).toMatch(/^MDX: /)
+  })
+
+  it('collects a table of contents and gives headings anchors', async () => {
+    const result = await compilePost(post('## 推导过程\n\n文字。\n\n### 一个细节\n\n文字。'), site)
+    expect(result.toc).toEqual([
+      { depth: 2, id: '推导过程', text: '推导过程' },
+      { depth: 3, id: '一个细节', text: '一个细节' },
+    ])
+  })
+
+  it('highlights fenced code at build time', async () => {
+    const result = await compilePost(post('```python\ndef f(x):\n    return x\n```'), site)
+    expect(result.code).toContain('hljs-keyword')
+  })
+
+  it('extracts prose for search without math or code', async () => {
+    const result = await compilePost(post('线性Attention的复杂度是 $O(n)$。\n\n```python\nsecret_code = 1\n```'), site)
+    expect(result.text).toBe('线性Attention的复杂度是 。')
+  })
+})
