@@ -6,7 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { mathFromMarkdown } from 'mdast-util-math'
 import { math as mathSyntax } from 'micromark-extension-math'
 import { compilePost } from '@/lib/content/compile/compile-post.server'
-import { cacheKey, readCachedArticle, writeCachedArticle } from '@/lib/content/compile/cache.server'
+import { cacheKey, readCachedArticle, useContentCacheDirectory, writeCachedArticle } from '@/lib/content/compile/cache.server'
 import { parseFrontMatter } from '@/lib/content/front-matter'
 import { parseMacroFile } from '@/lib/content/math/macros'
 import { safeKatexOptions } from '@/lib/content/math/render-article-math'
@@ -56,6 +56,7 @@ function katexOnly(formulas: { tex: string; display: boolean }[], macros: Record
 
 export async function benchContentCompile(options: { articles: number }): Promise<ContentCompileResult> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-content-'))
+  useContentCacheDirectory(path.join(directory, 'cache'))
   try {
     const files = generateCorpus(path.join(directory, 'posts'), { articles: options.articles + 5, seed: 7 })
     const macros = parseMacroFile(fs.readFileSync('content/macros.tex', 'utf8'))

@@ -2,7 +2,7 @@ import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
 import { env } from '@/lib/env'
-import { cacheKey, readCachedArticle, writeCachedArticle } from './compile/cache.server'
+import { cacheKey, pruneCachedArticles, readCachedArticle, writeCachedArticle } from './compile/cache.server'
 import { compilePost, type CompiledArticle, type SiteContentContext } from './compile/compile-post.server'
 import type { TocEntry } from './compile/context'
 import { parseMacroFile } from './math/macros'
@@ -138,8 +138,11 @@ export async function getPost(slug: string): Promise<Post | undefined> {
 export async function checkAllPosts(): Promise<{ count: number; problems: ContentProblem[] }> {
   const lib = loadLibrary()
   const problems: ContentProblem[] = []
+  const keys = new Set<string>()
   for (const file of lib.files.values()) {
+    keys.add(cacheKey(file, lib.site))
     problems.push(...(await compileCached(file, lib.site)).problems)
   }
+  if (problems.length === 0) pruneCachedArticles(keys)
   return { count: lib.files.size, problems }
 }

@@ -33,7 +33,14 @@ export async function ensureFreshBuild(env: NodeJS.ProcessEnv): Promise<void> {
     return
   }
   log.info('Building the site (first start or sources changed)…')
-  const code = await waitForExit(spawnNext(['build'], { ...env, NODE_ENV: 'production' }))
+  const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production' }
+  const content = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/build-content.ts'], {
+    env: buildEnv,
+    stdio: 'inherit',
+  })
+  const contentCode = await waitForExit(content)
+  if (contentCode !== 0) process.exit(contentCode)
+  const code = await waitForExit(spawnNext(['build'], buildEnv))
   if (code !== 0) {
     log.error(`The build failed (exit code ${code}); see the messages above.`)
     process.exit(code)

@@ -10,7 +10,12 @@ import type { CompiledArticle, SiteContentContext } from './compile-post.server'
  * them, so an unchanged article is never compiled twice, across builds too.
  */
 
-const cacheDir = path.join(process.cwd(), '.next', 'cache', 'content')
+let cacheDir = path.join(process.cwd(), '.next', 'cache', 'content')
+
+/** Benchmarks compile into a cache of their own, leaving the site's untouched. */
+export function useContentCacheDirectory(directory: string): void {
+  cacheDir = directory
+}
 
 let pipelineHash: string | undefined
 
@@ -77,4 +82,17 @@ export function writeCachedArticle(key: string, article: CompiledArticle): void 
   const temporary = path.join(cacheDir, `${key}.${process.pid}.tmp`)
   fs.writeFileSync(temporary, JSON.stringify(article))
   fs.renameSync(temporary, path.join(cacheDir, `${key}.json`))
+}
+
+/** Drops cached articles that no current article maps to (old versions, deleted posts). */
+export function pruneCachedArticles(keep: ReadonlySet<string>): number {
+  if (!fs.existsSync(cacheDir)) return 0
+  let removed = 0
+  for (const name of fs.readdirSync(cacheDir)) {
+    if (name.endsWith('.json') && !keep.has(name.slice(0, -'.json'.length))) {
+      fs.rmSync(path.join(cacheDir, name), { force: true })
+      removed++
+    }
+  }
+  return removed
 }
