@@ -1,8 +1,20 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { ArticleAside } from '@/app/_components/article/article-aside'
 import { ArticleBody } from '@/app/_components/article/article-body'
+import { ArticleHeader } from '@/app/_components/article/article-header'
+import { ContentProblems } from '@/app/_components/article/content-problems'
+import { EquationPreview } from '@/app/_components/article/equation-preview'
+import { SeriesBox } from '@/app/_components/article/series-box'
+import { TableOfContents } from '@/app/_components/article/table-of-contents'
 import { getPost, getPostMetas } from '@/lib/content/posts.server'
+import { neighboursOf, relatedTo, seriesOf } from '@/lib/content/taxonomy'
+import { env } from '@/lib/env'
+import { describeFromHtml, pageMetadata } from '@/lib/site/metadata'
+import { siteConfig } from '@/lib/site/config'
+import { absoluteUrl, paths } from '@/lib/site/urls'
 
+// Every article is prerendered at build time; an unknown slug is a 404.
 export const dynamicParams = false
 
 export function generateStaticParams() {
@@ -10,21 +22,57 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: PageProps<'/archives/[slug]'>): Promise<Metadata> {
-  const { slug } = await params
-  const post = await getPost(slug)
-  return post ? { title: post.title } : {}
+  const post = await getPost((await params).slug)
+  if (!post) return {}
+  return pageMetadata({
+    title: post.title,
+    description: post.summary ?? describeFromHtml(post.excerptHtml),
+    path: paths.article(post.slug),
+    type: 'article',
+    publishedTime: post.date,
+    modifiedTime: post.updated,
+    tags: post.tags,
+  })
 }
 
 export default async function ArticlePage({ params }: PageProps<'/archives/[slug]'>) {
-  const { slug } = await params
-  const post = await getPost(slug)
+  const post = await getPost((await params).slug)
   if (!post) notFound()
+  const posts = getPostMetas()
+  const series = post.series ? seriesOf(posts).find((s) => s.name === post.series!.name) : undefined
+  const { previous, next } = neighboursOf(posts, post.slug)
+  const canonicalUrl = absoluteUrl(env.SITE_URL, paths.article(post.slug))
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    datePublished: post.date,
+    dateModified: post.updated ?? post.date,
+    author: { '@type': 'Person', name: siteConfig.author },
+    publisher: { '@type': 'Organization', name: siteConfig.name },
+    mainEntityOfPage: canonicalUrl,
+    url: canonicalUrl,
+    keywords: post.tags.join(', '),
+    articleSection: post.category,
+    inLanguage: 'zh-CN',
+    license: siteConfig.license.url,
+  }
   return (
-    <main>
-      <article>
-        <h1>{post.title}</h1>
+    <article aria-labelledby="article-title">
+      <script
+        type="application/ld+json"
+        // JSON-LD is data, not code; "<" is escaped so a title cannot close the tag.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+      />
+      <ArticleHeader post={post} />
+      <ContentProblems problems={post.problems} />
+      {series ? <SeriesBox series={series} current={post} /> : null}
+      <TableOfContents entries={post.toc} />
+      <div className="prose">
         <ArticleBody code={post.code} math={post.math} />
-      </article>
-    </main>
+      </div>
+      <EquationPreview />
+      <ArticleAside post={post} canonicalUrl={canonicalUrl} previous={previous} next={next} related={relatedTo(posts, post)} />
+    </article>
   )
 }

@@ -1,0 +1,77 @@
+import Link from 'next/link'
+import { getPostMetas } from '@/lib/content/posts.server'
+import { archiveOf, categoriesOf, tagsOf } from '@/lib/content/taxonomy'
+import { paths } from '@/lib/site/urls'
+import { RecentComments } from './recent-comments'
+
+const POPULAR_TAGS = 24
+
+/**
+ * The side column (below the content on phones). Everything here is static
+ * except recent comments, which load from the database after the page and
+ * disappear quietly when it is unavailable.
+ */
+export function SideColumn() {
+  const posts = getPostMetas()
+  const months = archiveOf(posts).flatMap((year) => year.months)
+  return (
+    <aside className="side-column" aria-label="侧栏">
+      <section className="side-block" aria-labelledby="side-join">
+        <h2 id="side-join">参与</h2>
+        <ul>
+          <li>
+            <Link href={paths.register()}>注册</Link> / <Link href={paths.login()}>登录</Link>
+          </li>
+          <li>
+            <Link href={paths.archive()}>文章归档</Link>
+          </li>
+          <li>
+            <Link href={paths.feedback()}>给编辑留言</Link>
+          </li>
+          <li>
+            <Link href={paths.feed()}>RSS 订阅</Link>
+          </li>
+        </ul>
+      </section>
+      <RecentComments />
+      <section className="side-block" aria-labelledby="side-categories">
+        <h2 id="side-categories">分类</h2>
+        <ul>
+          {categoriesOf(posts).map((category) => (
+            <li key={category.name}>
+              <Link href={paths.category(category.name)}>{category.name}</Link>
+              <span className="count">({category.count})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="side-block side-block--tags" aria-labelledby="side-tags">
+        <h2 id="side-tags">标签</h2>
+        <ul>
+          {tagsOf(posts)
+            .slice(0, POPULAR_TAGS)
+            .map((tag) => (
+              <li key={tag.name}>
+                <Link href={paths.tag(tag.name)}>{tag.name}</Link>
+                <span className="count">({tag.count})</span>
+              </li>
+            ))}
+        </ul>
+      </section>
+      <section className="side-block" aria-labelledby="side-months">
+        <h2 id="side-months">按月归档</h2>
+        <ul>
+          {months.slice(0, 18).map((month) => (
+            <li key={`${month.year}-${month.month}`}>
+              <Link href={paths.archiveMonth(month.year, month.month)}>
+                {month.year}年{Number(month.month)}月
+              </Link>
+              <span className="count">({month.posts.length})</span>
+            </li>
+          ))}
+        </ul>
+        {months.length > 18 ? <Link href={paths.archive()}>全部归档 →</Link> : null}
+      </section>
+    </aside>
+  )
+}

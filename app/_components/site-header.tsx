@@ -1,0 +1,30 @@
+import Link from 'next/link'
+import { siteConfig } from '@/lib/site/config'
+import { ThemeToggle } from './theme-toggle'
+
+/** Brand, navigation and tools. Static: per-reader state (sign-in) loads separately. */
+export function SiteHeader({ sessionMenu }: { sessionMenu?: React.ReactNode }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-brand">
+          <span className="site-brand__name">{siteConfig.name}</span>
+          <span className="site-brand__tagline">{siteConfig.tagline}</span>
+        </Link>
+        <nav className="site-nav" aria-label="主导航">
+          <ul>
+            {siteConfig.navigation.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          <ThemeToggle />
+          {sessionMenu}
+        </div>
+      </div>
+    </header>
+  )
+}
