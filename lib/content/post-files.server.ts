@@ -4,8 +4,8 @@ import path from 'node:path'
 import { FrontMatterError, parseFrontMatter, type FrontMatter } from './front-matter'
 import { ContentError, type ContentProblem } from './problems'
 
-export const contentRoot = path.join(process.cwd(), 'content')
-export const postsRoot = path.join(contentRoot, 'posts')
+export const contentRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), 'content')
+export const postsRoot = path.join(/*turbopackIgnore: true*/ contentRoot, 'posts')
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -20,7 +20,7 @@ export interface PostFile {
 function* findMdxFiles(directory: string): Generator<string> {
   if (!fs.existsSync(directory)) return
   for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(directory, entry.name)
+    const full = path.join(/*turbopackIgnore: true*/ directory, entry.name)
     if (entry.isDirectory()) yield* findMdxFiles(full)
     else if (entry.name.endsWith('.mdx')) yield full
   }

@@ -76,7 +76,7 @@ function loadLibrary(): Library {
   // Production builds read the content once; development re-reads so edits show up.
   if (library && !isDevelopment) return library
   const files = readPostFiles().filter((file) => isDevelopment || !file.frontMatter.draft)
-  const macroFile = path.join(contentRoot, 'macros.tex')
+  const macroFile = path.join(/*turbopackIgnore: true*/ contentRoot, 'macros.tex')
   const sharedMacros = fs.existsSync(macroFile) ? parseMacroFile(fs.readFileSync(macroFile, 'utf8')) : {}
   library = {
     files: new Map(files.map((file) => [file.slug, file])),

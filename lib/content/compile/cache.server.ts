@@ -1,4 +1,6 @@
 import 'server-only'
+// Build-time content reads: the paths below are marked turbopackIgnore so output
+// tracing does not pull the whole project into the server bundle.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,7 +12,7 @@ import type { CompiledArticle, SiteContentContext } from './compile-post.server'
  * them, so an unchanged article is never compiled twice, across builds too.
  */
 
-let cacheDir = path.join(process.cwd(), '.next', 'cache', 'content')
+let cacheDir = path.join(/*turbopackIgnore: true*/ process.cwd(), '.next', 'cache', 'content')
 
 /** Benchmarks compile into a cache of their own, leaving the site's untouched. */
 export function useContentCacheDirectory(directory: string): void {
@@ -25,15 +27,15 @@ function getPipelineHash(): string {
   const hash = createHash('sha256')
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name)
+      const full = path.join(/*turbopackIgnore: true*/ dir, entry.name)
       if (entry.isDirectory()) walk(full)
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) hash.update(full).update(fs.readFileSync(full))
     }
   }
-  walk(path.join(process.cwd(), 'lib', 'content'))
+  walk(path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'content'))
   for (const pkg of ['katex', 'mdx-bundler', 'remark-math', 'remark-gfm', 'lowlight']) {
     try {
-      hash.update(pkg).update(fs.readFileSync(path.join(process.cwd(), 'node_modules', pkg, 'package.json')))
+      hash.update(pkg).update(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', pkg, 'package.json')))
     } catch {
       hash.update(`${pkg}:missing`)
     }
@@ -43,13 +45,13 @@ function getPipelineHash(): string {
 }
 
 function imageStamp(slug: string): string {
-  const dir = path.join(process.cwd(), 'public', 'images', 'posts', slug)
+  const dir = path.join(/*turbopackIgnore: true*/ process.cwd(), 'public', 'images', 'posts', slug)
   if (!fs.existsSync(dir)) return ''
   return fs
     .readdirSync(dir)
     .sort()
     .map((name) => {
-      const stat = fs.statSync(path.join(dir, name))
+      const stat = fs.statSync(path.join(/*turbopackIgnore: true*/ dir, name))
       return `${name}:${stat.size}:${stat.mtimeMs}`
     })
     .join('|')
@@ -68,7 +70,7 @@ export function cacheKey(post: PostFile, site: SiteContentContext): string {
 
 export function readCachedArticle(key: string): CompiledArticle | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(cacheDir, `${key}.json`), 'utf8')) as CompiledArticle
+    return JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ cacheDir, `${key}.json`), 'utf8')) as CompiledArticle
   } catch {
     return undefined
   }
@@ -79,9 +81,9 @@ export function writeCachedArticle(key: string, article: CompiledArticle): void 
   if (article.problems.length > 0) return
   fs.mkdirSync(cacheDir, { recursive: true })
   // Write then rename, so a build worker never reads a half-written file.
-  const temporary = path.join(cacheDir, `${key}.${process.pid}.tmp`)
+  const temporary = path.join(/*turbopackIgnore: true*/ cacheDir, `${key}.${process.pid}.tmp`)
   fs.writeFileSync(temporary, JSON.stringify(article))
-  fs.renameSync(temporary, path.join(cacheDir, `${key}.json`))
+  fs.renameSync(temporary, path.join(/*turbopackIgnore: true*/ cacheDir, `${key}.json`))
 }
 
 /** Drops cached articles that no current article maps to (old versions, deleted posts). */
@@ -90,7 +92,7 @@ export function pruneCachedArticles(keep: ReadonlySet<string>): number {
   let removed = 0
   for (const name of fs.readdirSync(cacheDir)) {
     if (name.endsWith('.json') && !keep.has(name.slice(0, -'.json'.length))) {
-      fs.rmSync(path.join(cacheDir, name), { force: true })
+      fs.rmSync(path.join(/*turbopackIgnore: true*/ cacheDir, name), { force: true })
       removed++
     }
   }

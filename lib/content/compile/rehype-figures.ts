@@ -5,7 +5,7 @@ import { imageSize } from 'image-size'
 import { visit } from 'unist-util-visit'
 import type { CompileContext } from './context'
 
-const publicRoot = path.join(process.cwd(), 'public')
+const publicRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), 'public')
 
 function isWhitespace(node: ElementContent): boolean {
   return node.type === 'text' && node.value.trim() === ''
@@ -23,7 +23,7 @@ export function rehypeFigures(context: CompileContext) {
       const src = String(node.properties.src ?? '')
       const line = node.position?.start.line
       if (src.startsWith('/')) {
-        const file = path.join(publicRoot, decodeURI(src))
+        const file = path.join(/*turbopackIgnore: true*/ publicRoot, decodeURI(src))
         if (!file.startsWith(publicRoot) || !fs.existsSync(file)) {
           context.problems.push({ file: context.file, line, message: `image ${src} not found: put it under public${src}` })
         } else {

@@ -1,0 +1,72 @@
+import 'server-only'
+import { getMDXExport } from 'mdx-bundler/client'
+
+/**
+ * Evaluates compiled MDX with a tiny JSX runtime that builds HTML strings, for
+ * places outside React rendering (feeds). Next.js forbids react-dom/server in
+ * route handlers, and article MDX only ever produces plain elements and our two
+ * math placeholders, so a small serializer is all it takes.
+ */
+
+type Props = Record<string, unknown> & { children?: unknown }
+type Component = (props: Props) => unknown
+
+const Fragment = Symbol('Fragment')
+const RAW = Symbol('raw')
+
+interface RawHtml {
+  [RAW]: string
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+const RENAMED: Record<string, string> = { className: 'class', htmlFor: 'for' }
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;')
+}
+
+function attributeName(name: string): string {
+  if (RENAMED[name]) return RENAMED[name]
+  // React's camelCase DOM props (tabIndex, dateTime, colSpan…) are lowercase in HTML.
+  return name.includes('-') ? name : name.toLowerCase()
+}
+
+function serialize(node: unknown): string {
+  if (node === null || node === undefined || typeof node === 'boolean') return ''
+  if (typeof node === 'string' || typeof node === 'number') return escapeText(String(node))
+  if (Array.isArray(node)) return node.map(serialize).join('')
+  if (typeof node === 'object' && RAW in node) return (node as RawHtml)[RAW]
+  return ''
+}
+
+function element(type: string | Component | typeof Fragment, props: Props): RawHtml {
+  const { children, ...rest } = props
+  if (type === Fragment) return { [RAW]: serialize(children) }
+  if (typeof type === 'function') return { [RAW]: serialize(type(props)) }
+  let attributes = ''
+  let inner = serialize(children)
+  for (const [name, value] of Object.entries(rest)) {
+    if (name === 'dangerouslySetInnerHTML') {
+      inner = (value as { __html?: string } | undefined)?.__html ?? ''
+      continue
+    }
+    if (value === false || value === null || value === undefined || typeof value === 'object' || typeof value === 'function') continue
+    attributes += value === true ? ` ${attributeName(name)}` : ` ${attributeName(name)}="${escapeAttribute(String(value))}"`
+  }
+  return { [RAW]: VOID.has(type) ? `<${type}${attributes}>` : `<${type}${attributes}>${inner}</${type}>` }
+}
+
+const htmlRuntime = { jsx: element, jsxs: element, Fragment }
+
+export function renderMdxToHtml(code: string, math: readonly string[]): string {
+  const { default: Content } = getMDXExport(code, { _jsx_runtime: htmlRuntime })
+  const components = {
+    MathBlock: ({ i }: Props) => ({ [RAW]: `<div class="math-display">${math[Number(i)] ?? ''}</div>` }),
+    MathInline: ({ i }: Props) => ({ [RAW]: `<span class="math-inline">${math[Number(i)] ?? ''}</span>` }),
+  }
+  return serialize((Content as unknown as Component)({ components }))
+}
