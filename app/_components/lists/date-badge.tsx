@@ -4,7 +4,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function DateBadge({ date }: { date: string }) {
   const [year, month, day] = date.split('-')
   return (
-    <time className="date-badge" dateTime={date} aria-label={`${year}年${Number(month)}月${Number(day)}日`}>
+    <time className="date-badge" dateTime={date}>
+      <span className="visually-hidden">{`${year}年${Number(month)}月${Number(day)}日`}</span>
       <span className="date-badge__day" aria-hidden="true">
         {Number(day)}
       </span>

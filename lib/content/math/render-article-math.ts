@@ -186,7 +186,8 @@ export function renderArticleMath(sources: readonly MathSource[], sharedMacros: 
     }
     rendered = trimKatexWrapper(rendered).replace(REF_PLACEHOLDER, (_, i: string) => links[Number(i)] ?? '')
     if (plan?.hasNumbers) rendered = fillNumberCells(rendered, rowDisplays[index]!, index, problems, macros)
-    return adaptToMathmlCore(rendered)
+    rendered = adaptToMathmlCore(rendered)
+    return source.display ? rendered : wrapLongInline(rendered)
   })
 
   return { html, labels, problems }
@@ -202,6 +203,15 @@ function renderTagContent(text: string, macros: Macros, index: number, problems:
     problems.push({ index, message: `\\tag{${text}}: ${error instanceof Error ? error.message : String(error)}` })
     return `<mtext>${escapeHtml(text)}</mtext>`
   }
+}
+
+// Inline MathML cannot break across lines; above about this many glyphs a formula
+// may be wider than a phone, so it gets a box that scrolls instead of the page.
+const LONG_INLINE_LEAVES = 18
+
+function wrapLongInline(html: string): string {
+  const leaves = html.match(/<(mi|mn|mo|mtext)[\s>]/g)?.length ?? 0
+  return leaves > LONG_INLINE_LEAVES ? `<span class="math-scroll">${html}</span>` : html
 }
 
 const NUMBER_CELL = /<mtd class ="mml-eqn-num"><\/mtd>/g

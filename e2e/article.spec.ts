@@ -1,0 +1,69 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+import { publishedPosts } from './support/content'
+
+const posts = publishedPosts()
+const withEquations = posts.filter((post) => /\\(eq)?ref\{/.test(post.source))
+
+test('every article is prerendered at build time', async ({ request }) => {
+  for (const post of posts) {
+    const file = path.join(process.cwd(), '.next', 'server', 'app', 'archives', `${post.slug}.html`)
+    expect(fs.existsSync(file), `${file} should exist`).toBe(true)
+    const response = await request.get(`/archives/${post.slug}`)
+    expect(response.status()).toBe(200)
+    const html = await response.text()
+    // The body is in the HTML itself, not produced by JavaScript in the browser.
+    expect(html).toContain(`<h1 id="article-title">${post.title.replace(/&/g, '&amp;')}</h1>`)
+  }
+})
+
+test('an unknown article is a 404', async ({ request }) => {
+  expect((await request.get('/archives/no-such-article')).status()).toBe(404)
+})
+
+for (const post of withEquations) {
+  test(`equations in ${post.slug} are numbered in order and every \\eqref lands on its equation`, async ({ page }) => {
+    await page.goto(`/archives/${post.slug}`)
+    const numbers = await page.locator('article .prose .eqn-num').evaluateAll((cells) =>
+      cells.map((cell) => cell.textContent?.trim() ?? '').filter(Boolean),
+    )
+    const plainNumbers = numbers.filter((n) => /^\(\d+\)$/.test(n)).map((n) => Number(n.slice(1, -1)))
+    expect(plainNumbers.length).toBeGreaterThan(0)
+    expect(plainNumbers).toEqual(plainNumbers.map((_, i) => i + 1))
+
+    const links = page.locator('article .prose a.eqref')
+    const count = await links.count()
+    expect(count).toBeGreaterThan(0)
+    for (let i = 0; i < count; i++) {
+      const link = links.nth(i)
+      const href = (await link.getAttribute('href'))!
+      const target = page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)
+      await expect(target, `target of ${href}`).toHaveCount(1)
+      const shown = (await link.textContent())!.trim()
+      const cell = (await target.textContent())!.trim()
+      // \eqref shows "(n)", \ref shows "n"; either way it names the target's number or tag.
+      const bare = cell.replace(/^\((.*)\)$/, '$1')
+      expect([cell, bare, `(${bare})`]).toContain(shown)
+    }
+
+    const first = links.first()
+    const href = (await first.getAttribute('href'))!
+    await first.click()
+    await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
+    await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toBeInViewport()
+  })
+}
+
+test('hovering an \\eqref shows the referenced equation in a popover', async ({ page }) => {
+  const post = withEquations[0]!
+  await page.goto(`/archives/${post.slug}`)
+  const link = page.locator('article .prose p a.eqref').first()
+  await link.scrollIntoViewIfNeeded()
+  await link.hover()
+  const popover = page.getByRole('tooltip')
+  await expect(popover).toBeVisible()
+  await expect(popover.locator('math')).toHaveCount(1)
+  await page.mouse.move(0, 0)
+  await expect(popover).toHaveCount(0)
+})
