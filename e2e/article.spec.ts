@@ -67,3 +67,17 @@ test('hovering an \\eqref shows the referenced equation in a popover', async ({ 
   await page.mouse.move(0, 0)
   await expect(popover).toHaveCount(0)
 })
+
+test('every image in every article loads and has its intrinsic size', async ({ page }) => {
+  for (const post of posts.filter((p) => /!\[/.test(p.source))) {
+    await page.goto(`/archives/${post.slug}`)
+    const images = page.locator('article .prose img')
+    for (const image of await images.all()) {
+      await image.scrollIntoViewIfNeeded()
+      await expect(image).toHaveAttribute('width', /^\d+$/)
+      await expect(image).toHaveAttribute('height', /^\d+$/)
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    }
+    await expect(page.locator('article .prose figure figcaption').first()).not.toBeEmpty()
+  }
+})

@@ -44,16 +44,22 @@ function getPipelineHash(): string {
   return pipelineHash
 }
 
+/** Images an article may use (its public/images/posts/<slug>/ and content/posts/<slug>/ folders). */
 function imageStamp(slug: string): string {
-  const dir = path.join(/*turbopackIgnore: true*/ process.cwd(), 'public', 'images', 'posts', slug)
-  if (!fs.existsSync(dir)) return ''
-  return fs
-    .readdirSync(dir)
-    .sort()
-    .map((name) => {
-      const stat = fs.statSync(path.join(/*turbopackIgnore: true*/ dir, name))
-      return `${name}:${stat.size}:${stat.mtimeMs}`
-    })
+  return [
+    path.join(/*turbopackIgnore: true*/ process.cwd(), 'public', 'images', 'posts', slug),
+    path.join(/*turbopackIgnore: true*/ process.cwd(), 'content', 'posts', slug),
+  ]
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .sort()
+        .map((name) => {
+          const stat = fs.statSync(path.join(/*turbopackIgnore: true*/ dir, name))
+          return `${dir}/${name}:${stat.size}:${stat.mtimeMs}`
+        }),
+    )
     .join('|')
 }
 

@@ -6,6 +6,26 @@ import { visit } from 'unist-util-visit'
 import type { CompileContext } from './context'
 
 const publicRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), 'public')
+const postsRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), 'content', 'posts')
+
+/** Images next to an article live in content/posts/<slug>/ and are served at /archives/<slug>/<file>. */
+export function postAssetUrl(slug: string, file: string): string {
+  return `/archives/${slug}/${encodeURIComponent(file)}`
+}
+
+/** Where an image reference points on disk, and the URL readers fetch it from. */
+function locateImage(src: string, slug: string): { file: string; url: string; hint: string } | null {
+  if (/^[a-z]+:|^\/\//i.test(src)) return null // remote images are left alone
+  if (src.startsWith('/')) {
+    const file = path.join(/*turbopackIgnore: true*/ publicRoot, decodeURI(src))
+    return file.startsWith(publicRoot) ? { file, url: src, hint: `public${src}` } : null
+  }
+  const name = decodeURI(src.replace(/^\.\//, ''))
+  const folder = path.join(/*turbopackIgnore: true*/ postsRoot, slug)
+  const file = path.join(/*turbopackIgnore: true*/ folder, name)
+  if (!file.startsWith(`${folder}${path.sep}`) || name.includes('/')) return null
+  return { file, url: postAssetUrl(slug, name), hint: `content/posts/${slug}/${name}` }
+}
 
 function isWhitespace(node: ElementContent): boolean {
   return node.type === 'text' && node.value.trim() === ''
@@ -22,13 +42,20 @@ export function rehypeFigures(context: CompileContext) {
       if (node.tagName !== 'img') return
       const src = String(node.properties.src ?? '')
       const line = node.position?.start.line
-      if (src.startsWith('/')) {
-        const file = path.join(/*turbopackIgnore: true*/ publicRoot, decodeURI(src))
-        if (!file.startsWith(publicRoot) || !fs.existsSync(file)) {
-          context.problems.push({ file: context.file, line, message: `image ${src} not found: put it under public${src}` })
+      const located = locateImage(src, context.slug)
+      if (located === null && !/^[a-z]+:|^\/\//i.test(src)) {
+        context.problems.push({
+          file: context.file,
+          line,
+          message: `image ${src}: use /path/under/public or a file name next to the article (content/posts/${context.slug}/name.svg)`,
+        })
+      } else if (located) {
+        node.properties.src = located.url
+        if (!fs.existsSync(located.file)) {
+          context.problems.push({ file: context.file, line, message: `image ${src} not found: put it at ${located.hint}` })
         } else {
           try {
-            const size = imageSize(fs.readFileSync(file))
+            const size = imageSize(fs.readFileSync(located.file))
             if (size.width && size.height) {
               node.properties.width = size.width
               node.properties.height = size.height
