@@ -1,3 +1,4 @@
+import { ScrollableRegions } from '@/app/_components/scrollable-regions'
 import { SideColumn } from '@/app/_components/side-column'
 
 /** Reader pages: content with the side column beside it (below it on phones). */
@@ -8,6 +9,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
         {children}
       </main>
       <SideColumn />
+      <ScrollableRegions />
     </div>
   )
 }

@@ -25,8 +25,8 @@ export default function ArchivePage() {
             {year.year} 年 <small className="muted">（{year.count} 篇）</small>
           </h2>
           {year.months.map((month) => (
-            <section key={month.month} className="archive-month" id={`${month.year}-${month.month}`} aria-labelledby={`month-${month.year}-${month.month}`}>
-              <h3 id={`month-${month.year}-${month.month}`}>
+            <section key={month.month} className="archive-month" id={`${month.year}-${month.month}`}>
+              <h3>
                 {Number(month.month)} 月 <span className="count">（{month.posts.length} 篇）</span>
               </h3>
               <ul>
