@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import type { PostFile } from '../post-files.server'
 import type { ContentProblem } from '../problems'
-import type { Macros } from '../math/render-article-math'
+import type { EquationLabel, Macros } from '../math/render-article-math'
 import type { CompileContext, TocEntry } from './context'
 import { summaryToHtml } from './excerpt'
 import { rehypeCodeHighlight } from './rehype-code-highlight'
@@ -24,6 +24,7 @@ export interface CompiledArticle {
   code: string
   /** HTML of each formula; the code refers to them by index. */
   math: string[]
+  labels: Record<string, EquationLabel>
   toc: TocEntry[]
   excerptHtml: string
   text: string
@@ -48,6 +49,7 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
     knownSlugs: site.knownSlugs,
     problems: [],
     math: [],
+    labels: {},
     toc: [],
     text: '',
     excerptHtml: '',
@@ -111,6 +113,7 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
   return {
     code,
     math: context.math,
+    labels: context.labels,
     toc: context.toc,
     excerptHtml: context.excerptHtml,
     text: context.text,

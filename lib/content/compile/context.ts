@@ -1,5 +1,5 @@
 import type { ContentProblem } from '../problems'
-import type { Macros } from '../math/render-article-math'
+import type { EquationLabel, Macros } from '../math/render-article-math'
 
 export interface TocEntry {
   depth: 2 | 3
@@ -20,6 +20,8 @@ export interface CompileContext {
   problems: ContentProblem[]
   /** Rendered math, referenced from the MDX code by index. */
   math: string[]
+  /** Equation labels of the article, for references from comments. */
+  labels: Record<string, EquationLabel>
   toc: TocEntry[]
   /** Plain prose for search, without math or code. */
   text: string

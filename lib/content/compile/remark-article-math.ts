@@ -23,6 +23,7 @@ export function remarkArticleMath(context: CompileContext) {
       found.map(({ node }) => ({ tex: node.value, display: node.type === 'math' })),
       context.macros,
     )
+    context.labels = Object.fromEntries(rendered.labels)
     for (const problem of rendered.problems) {
       const { node } = found[problem.index]!
       const startLine = node.position?.start.line

@@ -61,9 +61,9 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
-function refLinkHtml(label: EquationLabel, withParens: boolean): string {
+function refLinkHtml(label: EquationLabel, withParens: boolean, hrefBase = ''): string {
   const text = withParens ? `(${label.text})` : label.text
-  return `<a class="eqref" href="#${label.anchor}">${escapeHtml(text)}</a>`
+  return `<a class="eqref" href="${escapeHtml(hrefBase)}#${label.anchor}">${escapeHtml(text)}</a>`
 }
 
 /** KaTeX wraps MathML in a span and keeps the TeX as an annotation; we need neither. */
@@ -80,9 +80,23 @@ interface RowDisplay {
   anchor?: string
 }
 
-export function renderArticleMath(sources: readonly MathSource[], sharedMacros: Macros): RenderedArticleMath {
+export interface RenderMathOptions {
+  /**
+   * Labels defined elsewhere that `\eqref` may point at: a comment refers to the
+   * equations of the article it is under.
+   */
+  externalLabels?: ReadonlyMap<string, EquationLabel>
+  /** Prefix for reference links, e.g. the article URL when rendered off the article page. */
+  hrefBase?: string
+}
+
+export function renderArticleMath(
+  sources: readonly MathSource[],
+  sharedMacros: Macros,
+  options: RenderMathOptions = {},
+): RenderedArticleMath {
   const problems: MathProblem[] = []
-  const labels = new Map<string, EquationLabel>()
+  const labels = new Map<string, EquationLabel>(options.externalLabels ?? [])
   const plans: (EquationPlan | null)[] = []
   const rowDisplays: RowDisplay[][] = []
   const usedAnchors = new Set<string>()
@@ -155,10 +169,10 @@ export function renderArticleMath(sources: readonly MathSource[], sharedMacros: 
       // The common case, "由$\eqref{eq:a}$可得", needs no MathML at all.
       const only = refs[0]!
       if (!source.display && refs.length === 1 && removeSpans(tex, [only]).trim() === '') {
-        return refLinkHtml(labels.get(only.argument)!, only.name === 'eqref')
+        return refLinkHtml(labels.get(only.argument)!, only.name === 'eqref', options.hrefBase)
       }
       const placeholders = refs.map((ref) => {
-        links.push(refLinkHtml(labels.get(ref.argument)!, ref.name === 'eqref'))
+        links.push(refLinkHtml(labels.get(ref.argument)!, ref.name === 'eqref', options.hrefBase))
         return { ...ref, replacement: `\\text{ZZREF${links.length - 1}ZZ}` }
       })
       let rebuilt = ''
