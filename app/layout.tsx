@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { env } from '@/lib/env'
 import { siteConfig } from '@/lib/site/config'
+import { SiteHeader } from './_components/site-header'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -9,10 +10,15 @@ export const metadata: Metadata = {
   description: siteConfig.description,
 }
 
+// Stays static: no cookies() or headers() here. The header's session menu is a
+// client component that asks /api/auth/session.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">
-      <body>{children}</body>
+      <body>
+        <SiteHeader />
+        {children}
+      </body>
     </html>
   )
 }

@@ -77,7 +77,7 @@ export type RoleChange =
   | { ok: true; member: Pick<User, 'id' | 'email' | 'name'>; from: UserRole; to: UserRole }
   | { ok: false; reason: 'no-such-member' }
 
-/** Sets a member's role and records who did it in the audit log. */
+/** Sets a member's role and records the change in the audit log (nothing when it is already that role). */
 export async function setMemberRole(email: string, role: UserRole, actorLabel: string): Promise<RoleChange> {
   return db.transaction(async (tx): Promise<RoleChange> => {
     const [before] = await tx
@@ -87,6 +87,8 @@ export async function setMemberRole(email: string, role: UserRole, actorLabel: s
       .limit(1)
       .for('update')
     if (!before) return { ok: false, reason: 'no-such-member' }
+    const member = { id: before.id, email: before.email, name: before.name }
+    if (before.role === role) return { ok: true, member, from: role, to: role }
     await tx.update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, before.id))
     await tx.insert(auditLog).values({
       actorId: null,
@@ -96,6 +98,6 @@ export async function setMemberRole(email: string, role: UserRole, actorLabel: s
       targetId: before.id,
       details: { email: before.email, from: before.role, to: role },
     })
-    return { ok: true, member: { id: before.id, email: before.email, name: before.name }, from: before.role, to: role }
+    return { ok: true, member, from: before.role, to: role }
   })
 }
