@@ -1,6 +1,6 @@
 import { formatWaitTime } from '@/lib/rate-limit/retry-message'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
-import { accountMenu, expect, signInThroughForm, test } from './support/fixtures'
+import { accountMenu, expect, formAlert, signInThroughForm, test } from './support/fixtures'
 import { adminEmailForRegistration, testUsers } from './support/users'
 
 const INVALID_CREDENTIALS = '邮箱或密码不正确'
@@ -61,7 +61,7 @@ test('a member registers, signs out, signs in, renames, changes the password and
 
   // The old password no longer works, the new one does.
   await signInThroughForm(otherPage, member)
-  await expect(otherPage.getByRole('alert')).toHaveText(INVALID_CREDENTIALS)
+  await expect(formAlert(otherPage, '登录')).toHaveText(INVALID_CREDENTIALS)
   await signInThroughForm(otherPage, { email: member.email, password: newPassword })
   await expect(otherPage).toHaveURL('/account')
   await other.close()
@@ -78,13 +78,13 @@ test('a member registers, signs out, signs in, renames, changes the password and
 
   await page.goto('/login')
   await signInThroughForm(page, { email: member.email, password: newPassword })
-  await expect(page.getByRole('alert')).toHaveText(INVALID_CREDENTIALS)
+  await expect(formAlert(page, '登录')).toHaveText(INVALID_CREDENTIALS)
 })
 
 test('a wrong password and an unknown email get the same message, and the email stays typed', async ({ page }) => {
   await page.goto('/login')
   await signInThroughForm(page, { email: testUsers.member.email, password: 'wrong password, long enough' })
-  const alert = page.getByRole('alert')
+  const alert = formAlert(page, '登录')
   await expect(alert).toHaveText(INVALID_CREDENTIALS)
   await expect(page.getByLabel('邮箱')).toHaveValue(testUsers.member.email)
   await expect(page.getByLabel('密码', { exact: true })).toHaveValue('')
@@ -108,10 +108,10 @@ test('after the configured number of failures, sign-in is refused with when to r
   const [firstWindow] = rateLimitRules.signInFailuresPerAccount.windows
   for (let failure = 1; failure <= firstWindow.limit; failure++) {
     await signInThroughForm(attempt, { email: member.email, password: `wrong guess number ${failure}` })
-    await expect(attempt.getByRole('alert')).toHaveText(INVALID_CREDENTIALS)
+    await expect(formAlert(attempt, '登录')).toHaveText(INVALID_CREDENTIALS)
   }
   await signInThroughForm(attempt, member)
-  await expect(attempt.getByRole('alert')).toHaveText(
+  await expect(formAlert(attempt, '登录')).toHaveText(
     `失败次数过多，请在 ${formatWaitTime(firstWindow.seconds)}后重试`,
   )
   await expect(attempt).toHaveURL(/\/login/)
@@ -119,8 +119,10 @@ test('after the configured number of failures, sign-in is refused with when to r
 })
 
 test('a guest calling a member-only action is refused', async ({ page, registerMember }) => {
-  await registerMember(page)
+  const member = await registerMember(page)
   await page.goto('/account')
+  // Wait for the header's session request: next-auth renews the cookie in its answer.
+  await expect(accountMenu(page).getByText(member.name)).toBeVisible()
   // The page was rendered for a member; the session is gone when the action runs.
   await page.context().clearCookies()
   const renameForm = page.getByRole('form', { name: '显示名称' })
@@ -139,7 +141,7 @@ test('registration checks every field on the server and keeps what was typed, ex
   await page.getByRole('button', { name: '注册' }).click()
 
   const name = page.getByLabel('显示名称')
-  await expect(page.getByRole('alert')).toHaveText('请检查标出的内容')
+  await expect(formAlert(page, '注册')).toHaveText('请检查标出的内容')
   await expect(name).toHaveAttribute('aria-invalid', 'true')
   await expect(name).toHaveAccessibleDescription(/不可见字符（发现 U\+200B）/)
   await expect(name).toBeFocused()
@@ -171,7 +173,7 @@ test('registrations are limited per IP address', async ({ page, registerMember }
   await page.getByLabel('邮箱').fill(`one-too-many-${Date.now()}@example.test`)
   await page.getByLabel('密码', { exact: true }).fill('a perfectly fine passphrase')
   await page.getByRole('button', { name: '注册' }).click()
-  await expect(page.getByRole('alert')).toHaveText(`注册过于频繁，请在 ${formatWaitTime(window.seconds)}后重试`)
+  await expect(formAlert(page, '注册')).toHaveText(`注册过于频繁，请在 ${formatWaitTime(window.seconds)}后重试`)
 })
 
 test('an address in ADMIN_EMAILS becomes an admin on registration; seeded roles show on the account page', async ({
@@ -191,7 +193,7 @@ test('an address in ADMIN_EMAILS becomes an admin on registration; seeded roles 
 
 test('a disabled member cannot sign in, even with the right password', async ({ page }) => {
   await signInThroughForm(page, testUsers.disabled)
-  await expect(page.getByRole('alert')).toHaveText(/该账户已被停用/)
+  await expect(formAlert(page, '登录')).toHaveText(/该账户已被停用/)
 })
 
 test('after signing in, only paths on this site are followed', async ({ page }) => {
@@ -200,6 +202,8 @@ test('after signing in, only paths on this site are followed', async ({ page }) 
     await page.goto(`/login?${new URLSearchParams({ callbackUrl: target })}`)
     await signInThroughForm(page, testUsers.member)
     await expect(page).toHaveURL('/')
+    // Let the header's session request finish before the next round clears cookies.
+    await expect(accountMenu(page).getByText(testUsers.member.name)).toBeVisible()
   }
 })
 

@@ -4,7 +4,7 @@ import postgres from 'postgres'
 import { formatWaitTime } from '@/lib/rate-limit/retry-message'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
-import { accountMenu, expect, signInThroughForm, test } from './support/fixtures'
+import { accountMenu, expect, formAlert, signInThroughForm, test } from './support/fixtures'
 import { testUsers } from './support/users'
 
 /**
@@ -128,12 +128,12 @@ test.describe(`two next start instances sharing one PostgreSQL (${baseDatabaseUr
       // Alternate: half the failures reach each instance.
       await page.goto(`${failure % 2 === 0 ? first : second}/login`)
       await signInThroughForm(page, { email: testUsers.editor.email, password: `wrong guess ${failure}` })
-      await expect(page.getByRole('alert')).toHaveText(INVALID_CREDENTIALS)
+      await expect(formAlert(page, '登录')).toHaveText(INVALID_CREDENTIALS)
     }
     for (const origin of [first, second]) {
       await page.goto(`${origin}/login`)
       await signInThroughForm(page, testUsers.editor)
-      await expect(page.getByRole('alert')).toHaveText(`失败次数过多，请在 ${formatWaitTime(window.seconds)}后重试`)
+      await expect(formAlert(page, '登录')).toHaveText(`失败次数过多，请在 ${formatWaitTime(window.seconds)}后重试`)
     }
     await context.close()
   })

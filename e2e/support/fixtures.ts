@@ -43,12 +43,27 @@ export function addressFor(seed: string): string {
   return `198.${18 + (a % 2)}.${b}.${1 + (c % 254)}`
 }
 
-/** Signs in through the /login form and waits until the header shows the member. */
+/**
+ * Submits the /login form (opening /login first unless already there) and waits
+ * until the server has answered and the form is idle again, so that the next
+ * step sees this attempt's outcome and not the previous one's.
+ */
 export async function signInThroughForm(page: Page, credentials: { email: string; password: string }): Promise<void> {
   if (!new URL(page.url(), 'http://x').pathname.startsWith('/login')) await page.goto('/login')
-  await page.getByLabel('邮箱').fill(credentials.email)
-  await page.getByLabel('密码', { exact: true }).fill(credentials.password)
-  await page.getByRole('button', { name: '登录' }).click()
+  const form = page.getByRole('form', { name: '登录' })
+  await form.getByLabel('邮箱').fill(credentials.email)
+  await form.getByLabel('密码', { exact: true }).fill(credentials.password)
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/login',
+  )
+  await form.getByRole('button', { name: '登录' }).click()
+  await answered
+  await expect(page.getByRole('button', { name: '正在登录…' })).toHaveCount(0)
+}
+
+/** The message of a form (not Next.js's route announcer, which is an alert too). */
+export function formAlert(page: Page, formName: string) {
+  return page.getByRole('form', { name: formName }).getByRole('alert')
 }
 
 export function accountMenu(page: Page) {

@@ -20,9 +20,9 @@ export async function findMemberById(id: string): Promise<User | null> {
   return member ?? null
 }
 
-/** Members whose email is in ADMIN_EMAILS become admins when they register. */
-export function initialRoleFor(email: string): UserRole {
-  return env.ADMIN_EMAILS.includes(email.trim().toLowerCase()) ? 'admin' : 'member'
+/** Members whose email is in ADMIN_EMAILS (already lowercased) become admins when they register. */
+export function initialRoleFor(email: string, adminEmails: readonly string[] = env.ADMIN_EMAILS): UserRole {
+  return adminEmails.includes(email.trim().toLowerCase()) ? 'admin' : 'member'
 }
 
 export type RegistrationResult = { ok: true; member: User } | { ok: false; reason: 'email-taken' }
