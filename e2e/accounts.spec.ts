@@ -70,7 +70,7 @@ test('a member registers, signs out, signs in, renames, changes the password and
   const deleteForm = page.getByRole('form', { name: '删除账户' })
   await deleteForm.getByLabel('密码').fill('not the password at all')
   await deleteForm.getByRole('button', { name: '永久删除我的账户' }).click()
-  await expect(deleteForm.getByRole('alert')).toHaveText('密码不正确，账户没有删除')
+  await expect(deleteForm.getByRole('alert')).toHaveText('密码不正确')
   await deleteForm.getByLabel('密码').fill(newPassword)
   await deleteForm.getByRole('button', { name: '永久删除我的账户' }).click()
   await expect(page).toHaveURL('/account/deleted')
@@ -224,4 +224,20 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({ signedInAs }) =
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
   // The e2e server is http://localhost; with an https SITE_URL the cookie is also Secure.
   expect(session?.secure).toBe(false)
+})
+
+test("next-auth's own credentials endpoint checks passwords the same way", async ({ request }) => {
+  const signIn = async (password: string) => {
+    const { csrfToken } = await (await request.get('/api/auth/csrf')).json()
+    const response = await request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, email: testUsers.editor.email, password, json: 'true' },
+    })
+    return new URL((await response.json()).url, 'http://localhost').searchParams.get('error')
+  }
+  expect(await signIn('not the editor password')).toBe('CredentialsSignin')
+  expect(await (await request.get('/api/auth/session')).json()).toEqual({})
+  expect(await signIn(testUsers.editor.password)).toBeNull()
+  expect(await (await request.get('/api/auth/session')).json()).toMatchObject({
+    user: { name: testUsers.editor.name, role: 'editor' },
+  })
 })

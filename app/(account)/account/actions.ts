@@ -1,6 +1,7 @@
 'use server'
 
 import { redirect } from 'next/navigation'
+import type { User } from '@/db/schema'
 import { fail, succeed } from '@/lib/actions/action-result'
 import { validatedAction } from '@/lib/actions/validated-action'
 import { changeMemberPassword, deleteMember, findMemberById, renameMember } from '@/lib/auth/members'
@@ -19,10 +20,19 @@ export const renameAction = validatedAction(
 
 /**
  * Confirms the member's own password before a sensitive change, under the same
- * failure limits as signing in: a stolen session must not become a way to guess it.
+ * failure limits as signing in: a stolen session must not become a way to guess
+ * it. Returns the refusal to show, or null when the password is right or the
+ * member has none (joined through GitHub).
  */
-async function confirmPassword(email: string, storedHash: string, password: string, ip: string) {
-  return attemptPasswordCheck(email, ip, async () => ((await verifyPassword(storedHash, password)) ? true : null))
+async function refuseUnlessOwnPassword(member: User, password: string, ip: string, field: string) {
+  if (!member.passwordHash) return null
+  const storedHash = member.passwordHash
+  if (!password) return fail('请检查标出的内容', { [field]: '请填写密码' })
+  const confirmed = await attemptPasswordCheck(member.email, ip, async () => ((await verifyPassword(storedHash, password)) ? true : null))
+  if (confirmed.ok) return null
+  return confirmed.reason === 'rate-limited'
+    ? fail(tooManyFailuresMessage(confirmed.retryAfterSeconds))
+    : fail('密码不正确', { [field]: '密码不正确' })
 }
 
 export const changePasswordAction = validatedAction(
@@ -30,16 +40,8 @@ export const changePasswordAction = validatedAction(
   async ({ currentPassword, newPassword }, { user, ip }) => {
     const member = await findMemberById(user.id)
     if (!member) return fail('账户不存在')
-    // Members who joined through GitHub set a first password without one.
-    if (member.passwordHash) {
-      if (!currentPassword) return fail('请检查标出的内容', { currentPassword: '请填写当前密码' })
-      const confirmed = await confirmPassword(member.email, member.passwordHash, currentPassword, ip)
-      if (!confirmed.ok) {
-        return confirmed.reason === 'rate-limited'
-          ? fail(tooManyFailuresMessage(confirmed.retryAfterSeconds))
-          : fail('当前密码不正确', { currentPassword: '当前密码不正确' })
-      }
-    }
+    const refusal = await refuseUnlessOwnPassword(member, currentPassword, ip, 'currentPassword')
+    if (refusal) return refusal
     if (newPassword.trim().toLowerCase() === member.email.toLowerCase()) {
       return fail('请检查标出的内容', { newPassword: '密码不能与邮箱相同' })
     }
@@ -55,15 +57,9 @@ export const deleteAccountAction = validatedAction(
   async ({ password, confirmEmail }, { user, ip }) => {
     const member = await findMemberById(user.id)
     if (!member) return fail('账户不存在')
-    if (member.passwordHash) {
-      if (!password) return fail('请检查标出的内容', { password: '请填写密码以确认删除' })
-      const confirmed = await confirmPassword(member.email, member.passwordHash, password, ip)
-      if (!confirmed.ok) {
-        return confirmed.reason === 'rate-limited'
-          ? fail(tooManyFailuresMessage(confirmed.retryAfterSeconds))
-          : fail('密码不正确，账户没有删除', { password: '密码不正确' })
-      }
-    } else if (confirmEmail.trim().toLowerCase() !== member.email.toLowerCase()) {
+    const refusal = await refuseUnlessOwnPassword(member, password, ip, 'password')
+    if (refusal) return refusal
+    if (!member.passwordHash && confirmEmail.trim().toLowerCase() !== member.email.toLowerCase()) {
       return fail('请检查标出的内容', { confirmEmail: '请输入您的邮箱以确认删除' })
     }
     await deleteMember(member.id)

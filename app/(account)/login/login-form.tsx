@@ -1,10 +1,9 @@
 'use client'
 
 import { useActionState, useRef } from 'react'
-import { FormField } from '@/app/_components/form-field'
 import { FormStatus } from '@/app/_components/form-status'
 import { fieldError, submittedValue } from '@/lib/actions/action-result'
-import { EMAIL_MAX_LENGTH } from '@/lib/auth/field-limits'
+import { EmailField, PasswordField } from '../account-fields'
 import { signInAction } from './actions'
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
@@ -12,28 +11,18 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   const formRef = useRef<HTMLFormElement>(null)
   return (
     <form ref={formRef} action={formAction} className="account-form" aria-label="登录">
-      {state ? <FormStatus state={state} formRef={formRef} /> : initialError && <p className="form-error" role="alert">{initialError}</p>}
+      {state ? (
+        <FormStatus state={state} formRef={formRef} />
+      ) : (
+        initialError && (
+          <p className="form-error" role="alert">
+            {initialError}
+          </p>
+        )
+      )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <FormField
-        label="邮箱"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-        defaultValue={submittedValue(state, 'email')}
-        error={fieldError(state, 'email')}
-      />
-      <FormField
-        label="密码"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={fieldError(state, 'password')}
-      />
+      <EmailField defaultValue={submittedValue(state, 'email')} error={fieldError(state, 'email')} />
+      <PasswordField label="密码" name="password" purpose="current-password" error={fieldError(state, 'password')} />
       <button type="submit" disabled={pending}>
         {pending ? '正在登录…' : '登录'}
       </button>
