@@ -10,6 +10,7 @@ import './styles/components.css'
 import './styles/article.css'
 import './styles/math.css'
 import './styles/code.css'
+import './styles/forms.css'
 import './styles/print.css'
 
 export const metadata: Metadata = {
@@ -27,6 +28,8 @@ export const viewport: Viewport = {
   ],
 }
 
+// Stays static: no cookies() or headers() here. The header's session menu is a
+// client component that asks /api/auth/session.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     // The boot script may set data-theme before React hydrates.

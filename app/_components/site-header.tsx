@@ -1,9 +1,10 @@
 import Link from 'next/link'
 import { siteConfig } from '@/lib/site/config'
+import { SessionMenu } from './session-menu'
 import { ThemeToggle } from './theme-toggle'
 
 /** Brand, navigation and tools. Static: per-reader state (sign-in) loads separately. */
-export function SiteHeader({ sessionMenu }: { sessionMenu?: React.ReactNode }) {
+export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -22,7 +23,7 @@ export function SiteHeader({ sessionMenu }: { sessionMenu?: React.ReactNode }) {
         </nav>
         <div className="site-header__tools">
           <ThemeToggle />
-          {sessionMenu}
+          <SessionMenu />
         </div>
       </div>
     </header>

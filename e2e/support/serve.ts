@@ -1,12 +1,13 @@
-import { openDatabase } from '@/db/connection'
-import { migrateDatabase } from '@/db/migrate'
 import { ensureFreshBuild, spawnNext, waitForExit } from '@/scripts/lib/next-cli'
 import { prepareEnvironment } from '@/scripts/lib/runtime-env'
 import { createTestDatabase } from '@/tests/support/test-database'
+import { prepareE2eDatabase } from './prepare-database'
+import { adminEmailForRegistration } from './users'
 
 /**
  * The server Playwright tests run against: the production build, served by
- * `next start`, on a database created for this run and dropped afterwards.
+ * `next start`, on a database created for this run (with the users of
+ * e2e/support/users.ts) and dropped afterwards.
  */
 const port = process.env.E2E_PORT ?? '3100'
 const database = await createTestDatabase({ baseUrl: process.env.DATABASE_URL, label: 'e2e' })
@@ -18,12 +19,10 @@ const { childEnv } = prepareEnvironment({
   // The origin the browser uses: canonical URLs, feeds and sign-in redirects must match it.
   SITE_URL: `http://localhost:${port}`,
   AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-sign-tokens',
+  ADMIN_EMAILS: adminEmailForRegistration,
 })
 await ensureFreshBuild(childEnv)
-
-const handle = openDatabase(database.target, { poolSize: 1 })
-await migrateDatabase(handle)
-await handle.close()
+await prepareE2eDatabase(database.target)
 
 const server = spawnNext(['start', '--port', port, '--hostname', 'localhost'], childEnv)
 const stop = (signal: NodeJS.Signals) => () => server.kill(signal)

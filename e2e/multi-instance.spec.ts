@@ -1,0 +1,140 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import postgres from 'postgres'
+import { formatWaitTime } from '@/lib/rate-limit/retry-message'
+import { rateLimitRules } from '@/lib/rate-limit/rules'
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+import { accountMenu, expect, formAlert, signInThroughForm, test } from './support/fixtures'
+import { testUsers } from './support/users'
+
+/**
+ * Two `next start` processes on different ports, one PostgreSQL: what a
+ * deployment behind a load balancer looks like. Sessions and abuse limits must
+ * hold whichever instance a request reaches.
+ *
+ * PGlite cannot be shared between processes, so this needs a PostgreSQL server:
+ * DATABASE_URL when it is set (CI's PostgreSQL pass), otherwise the local server
+ * at postgres://postgres@127.0.0.1:5432/test when it answers. Without either the
+ * tests are reported as skipped, with the reason, never as passed.
+ */
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test'
+
+async function findPostgres(): Promise<string | undefined> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL
+  const client = postgres(LOCAL_POSTGRES, { max: 1, connect_timeout: 3, onnotice: () => {} })
+  try {
+    await client`select 1`
+    return LOCAL_POSTGRES
+  } catch {
+    return undefined
+  } finally {
+    await client.end({ timeout: 1 })
+  }
+}
+
+const baseDatabaseUrl = await findPostgres()
+const e2ePort = Number(process.env.E2E_PORT ?? 3100)
+const ports = [e2ePort + 10, e2ePort + 11] as const
+const [first, second] = ports.map((port) => `http://localhost:${port}`)
+const INVALID_CREDENTIALS = '邮箱或密码不正确'
+
+function startInstance(port: number, databaseUrl: string): ChildProcess {
+  const siteUrl = `http://localhost:${e2ePort}`
+  return spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', 'localhost'], {
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: databaseUrl,
+      // Like every real multi-instance deployment: one secret and one public origin for all.
+      AUTH_SECRET: 'multi-instance-secret-shared-by-both-servers',
+      SITE_URL: siteUrl,
+      NEXTAUTH_URL: siteUrl,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+}
+
+async function waitUntilHealthy(origin: string): Promise<void> {
+  await expect
+    .poll(() => fetch(`${origin}/api/health`).then((response) => response.status, () => 0), { timeout: 60_000 })
+    .toBe(200)
+}
+
+test.describe(`two next start instances sharing one PostgreSQL (${baseDatabaseUrl ? 'PostgreSQL found' : 'no PostgreSQL: skipped'})`, () => {
+  test.describe.configure({ mode: 'serial' })
+  test.skip(!baseDatabaseUrl, `needs PostgreSQL: set DATABASE_URL=postgres://… or start a server at ${LOCAL_POSTGRES}`)
+
+  let database: TestDatabase | undefined
+  const servers: ChildProcess[] = []
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000)
+    if (!baseDatabaseUrl || !first || !second) return
+    database = await createTestDatabase({ baseUrl: baseDatabaseUrl, label: 'multi' })
+    const databaseUrl = database.env.DATABASE_URL
+    if (!databaseUrl) throw new Error('expected a PostgreSQL test database')
+    console.log(`[multi-instance] ${ports.join(' and ')} on ${new URL(databaseUrl).pathname.slice(1)}`)
+    const prepared = spawnSync(
+      path.join('node_modules', '.bin', 'tsx'),
+      ['--conditions=react-server', 'e2e/support/prepare-database.ts', databaseUrl],
+      { encoding: 'utf8', timeout: 120_000 },
+    )
+    if (prepared.status !== 0) throw new Error(`preparing the database failed:\n${prepared.stderr}`)
+    servers.push(...ports.map((port) => startInstance(port, databaseUrl)))
+    await Promise.all([first, second].map(waitUntilHealthy))
+  })
+
+  test.afterAll(async () => {
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            if (server.exitCode !== null) return resolve()
+            server.once('exit', () => resolve())
+            server.kill('SIGTERM')
+          }),
+      ),
+    )
+    await database?.dispose()
+  })
+
+  test('a session created on one instance is accepted by the other', async ({ browser, clientIp }) => {
+    const headers = { 'x-forwarded-for': clientIp }
+    const signingIn = await browser.newContext({ extraHTTPHeaders: headers })
+    const page = await signingIn.newPage()
+    await page.goto(`${first}/login`)
+    await signInThroughForm(page, testUsers.member)
+    await expect(accountMenu(page).getByText(testUsers.member.name)).toBeVisible()
+
+    // A client that carries nothing but that cookie, talking to the other instance.
+    const cookies = (await signingIn.cookies(first)).filter((cookie) => cookie.name.endsWith('session-token'))
+    expect(cookies).toHaveLength(1)
+    const elsewhere = await browser.newContext({ extraHTTPHeaders: headers })
+    await elsewhere.addCookies(cookies)
+    const session = await (await elsewhere.request.get(`${second}/api/auth/session`)).json()
+    expect(session).toMatchObject({ user: { name: testUsers.member.name, role: 'member' } })
+    const account = await elsewhere.newPage()
+    await account.goto(`${second}/account`)
+    await expect(account.getByText(testUsers.member.email)).toBeVisible()
+
+    await Promise.all([signingIn.close(), elsewhere.close()])
+  })
+
+  test('failed sign-ins on both instances count toward one limit', async ({ browser, clientIp }) => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': clientIp } })
+    const page = await context.newPage()
+    const [window] = rateLimitRules.signInFailuresPerAccount.windows
+    for (let failure = 0; failure < window.limit; failure++) {
+      // Alternate: half the failures reach each instance.
+      await page.goto(`${failure % 2 === 0 ? first : second}/login`)
+      await signInThroughForm(page, { email: testUsers.editor.email, password: `wrong guess ${failure}` })
+      await expect(formAlert(page, '登录')).toHaveText(INVALID_CREDENTIALS)
+    }
+    for (const origin of [first, second]) {
+      await page.goto(`${origin}/login`)
+      await signInThroughForm(page, testUsers.editor)
+      await expect(formAlert(page, '登录')).toHaveText(`失败次数过多，请在 ${formatWaitTime(window.seconds)}后重试`)
+    }
+    await context.close()
+  })
+})

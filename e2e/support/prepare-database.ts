@@ -1,0 +1,36 @@
+import { pathToFileURL } from 'node:url'
+import { openDatabase, type DatabaseTarget } from '@/db/connection'
+import { migrateDatabase } from '@/db/migrate'
+import { users } from '@/db/schema'
+import { hashPassword } from '@/lib/auth/password-hash'
+import { testUsers } from './users'
+
+/** Migrates a test database and adds the fixed test users (e2e/support/users.ts). */
+export async function prepareE2eDatabase(target: DatabaseTarget): Promise<void> {
+  const handle = openDatabase(target, { poolSize: 1 })
+  try {
+    await migrateDatabase(handle)
+    for (const user of Object.values(testUsers)) {
+      await handle.db
+        .insert(users)
+        .values({
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          passwordHash: await hashPassword(user.password),
+          disabledAt: user.disabled ? new Date() : null,
+        })
+        .onConflictDoNothing()
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+// `tsx --conditions=react-server e2e/support/prepare-database.ts <postgres url>`:
+// for specs that start servers of their own on another database.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const url = process.argv[2]
+  if (!url) throw new Error('usage: prepare-database.ts <postgres url>')
+  await prepareE2eDatabase({ kind: 'postgres', url })
+}

@@ -1,0 +1,20 @@
+/**
+ * The accounts every end-to-end run starts with (seeded by e2e/support/serve.ts
+ * before the server starts). Treat them as read-only: a test that changes a
+ * password, a name or deletes an account registers its own member instead
+ * (`registerMember` in e2e/support/fixtures.ts).
+ */
+export const testUsers = {
+  member: { email: 'member@example.test', password: 'member password for e2e', name: '测试成员', role: 'member', disabled: false },
+  editor: { email: 'editor@example.test', password: 'editor password for e2e', name: '测试编辑', role: 'editor', disabled: false },
+  admin: { email: 'admin@example.test', password: 'admin password for e2e', name: '测试管理员', role: 'admin', disabled: false },
+  disabled: { email: 'disabled@example.test', password: 'disabled password for e2e', name: '已停用成员', role: 'member', disabled: true },
+} as const
+
+export type TestUserName = keyof typeof testUsers
+export type TestUser = (typeof testUsers)[TestUserName]
+/** Seeded users who can sign in. */
+export type SignedInRole = 'member' | 'editor' | 'admin'
+
+/** Registering with this address makes an admin (the e2e server's ADMIN_EMAILS). */
+export const adminEmailForRegistration = 'first-admin@example.test'

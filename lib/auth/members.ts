@@ -1,0 +1,103 @@
+import 'server-only'
+import { eq, sql } from 'drizzle-orm'
+import { db } from '@/db'
+import { auditLog, users, type User, type UserRole } from '@/db/schema'
+import { env } from '@/lib/env'
+import { hashPassword } from './password-hash'
+
+/** Finds a member by email, ignoring case (the unique index is on lower(email)). */
+export async function findMemberByEmail(email: string): Promise<User | null> {
+  const [member] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1)
+  return member ?? null
+}
+
+export async function findMemberById(id: string): Promise<User | null> {
+  const [member] = await db.select().from(users).where(eq(users.id, id)).limit(1)
+  return member ?? null
+}
+
+/** Members whose email is in ADMIN_EMAILS (already lowercased) become admins when they register. */
+export function initialRoleFor(email: string, adminEmails: readonly string[] = env.ADMIN_EMAILS): UserRole {
+  return adminEmails.includes(email.trim().toLowerCase()) ? 'admin' : 'member'
+}
+
+export type RegistrationResult = { ok: true; member: User } | { ok: false; reason: 'email-taken' }
+
+export async function registerMember(input: { name: string; email: string; password: string }): Promise<RegistrationResult> {
+  const passwordHash = await hashPassword(input.password)
+  // The unique index on lower(email) decides races between two registrations.
+  const [member] = await db
+    .insert(users)
+    .values({ name: input.name, email: input.email, passwordHash, role: initialRoleFor(input.email) })
+    .onConflictDoNothing()
+    .returning()
+  return member ? { ok: true, member } : { ok: false, reason: 'email-taken' }
+}
+
+export async function renameMember(id: string, name: string): Promise<void> {
+  await db.update(users).set({ name, updatedAt: sql`now()` }).where(eq(users.id, id))
+}
+
+/**
+ * Sets a new password and bumps the session version, which signs the member out
+ * of every other browser. Returns the updated member, so the caller can issue
+ * this browser a fresh session.
+ */
+export async function changeMemberPassword(id: string, newPassword: string): Promise<User> {
+  const passwordHash = await hashPassword(newPassword)
+  const [member] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning()
+  if (!member) throw new Error(`member ${id} vanished while changing the password`)
+  return member
+}
+
+/** Replaces a hash made with old parameters; the session version stays. */
+export async function updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, id))
+}
+
+/**
+ * Deletes an account. The foreign keys do the rest (see README, "Accounts"):
+ * GitHub links are deleted with it; comments stay and show "已注销用户"
+ * (author set to null); feedback and audit entries keep their text with the
+ * member reference set to null.
+ */
+export async function deleteMember(id: string): Promise<void> {
+  await db.delete(users).where(eq(users.id, id))
+}
+
+export type RoleChange =
+  | { ok: true; member: Pick<User, 'id' | 'email' | 'name'>; from: UserRole; to: UserRole }
+  | { ok: false; reason: 'no-such-member' }
+
+/** Sets a member's role and records the change in the audit log (nothing when it is already that role). */
+export async function setMemberRole(email: string, role: UserRole, actorLabel: string): Promise<RoleChange> {
+  return db.transaction(async (tx): Promise<RoleChange> => {
+    const [before] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+      .limit(1)
+      .for('update')
+    if (!before) return { ok: false, reason: 'no-such-member' }
+    const member = { id: before.id, email: before.email, name: before.name }
+    if (before.role === role) return { ok: true, member, from: role, to: role }
+    await tx.update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, before.id))
+    await tx.insert(auditLog).values({
+      actorId: null,
+      actorLabel,
+      action: 'member.role',
+      targetType: 'user',
+      targetId: before.id,
+      details: { email: before.email, from: before.role, to: role },
+    })
+    return { ok: true, member, from: before.role, to: role }
+  })
+}

@@ -1,0 +1,65 @@
+/**
+ * Every abuse limit of the site, in one place. Each rule names what it counts
+ * and one or more sliding windows; a request is refused while any window is
+ * full. Longer windows with larger budgets make a persistent attacker wait
+ * longer each time (15 minutes, then an hour, then a day) while a member who
+ * mistypes a few times never notices them.
+ *
+ * Counts live in PostgreSQL (table rate_limit_events), so they hold across
+ * instances. Tests read these numbers instead of repeating them.
+ */
+
+export interface RateLimitWindow {
+  /** Events allowed within the window; the next one is refused. */
+  readonly limit: number
+  readonly seconds: number
+}
+
+export interface RateLimitRule {
+  /** Prefix of the event keys, e.g. `signin-fail:ip` → `signin-fail:ip:203.0.113.9`. */
+  readonly name: string
+  readonly windows: readonly RateLimitWindow[]
+}
+
+const MINUTE = 60
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+export const rateLimitRules = {
+  /**
+   * Failed sign-ins per account (Ghost lets 8 through, then waits 10 minutes and
+   * longer). Counted for unknown emails too, so a lockout reveals nothing.
+   */
+  signInFailuresPerAccount: {
+    name: 'signin-fail:account',
+    windows: [
+      { limit: 8, seconds: 15 * MINUTE },
+      { limit: 16, seconds: HOUR },
+      { limit: 32, seconds: DAY },
+    ],
+  },
+  /**
+   * Failed sign-ins per client IP, against password spraying across many accounts.
+   * Looser than Discourse's 6 attempts a minute because only failures count and a
+   * school or office may share one address.
+   */
+  signInFailuresPerIp: {
+    name: 'signin-fail:ip',
+    windows: [
+      { limit: 10, seconds: MINUTE },
+      { limit: 60, seconds: HOUR },
+    ],
+  },
+  /** New accounts per client IP (Discourse: 3). */
+  registrationsPerIp: {
+    name: 'register:ip',
+    windows: [{ limit: 3, seconds: DAY }],
+  },
+} as const satisfies Record<string, RateLimitRule>
+
+export type RateLimitRuleName = keyof typeof rateLimitRules
+
+/** Events older than this are never counted again and may be deleted. */
+export const longestRateLimitWindowSeconds = Math.max(
+  ...Object.values(rateLimitRules).flatMap((rule): number[] => rule.windows.map((window) => window.seconds)),
+)

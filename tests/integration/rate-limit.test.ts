@@ -1,0 +1,108 @@
+import { eq, like, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '@/db'
+import { rateLimitEvents } from '@/db/schema'
+import {
+  consumeRateLimit,
+  deleteExpiredRateLimitEvents,
+  peekRateLimit,
+  rateLimitKey,
+  refundRateLimit,
+} from '@/lib/rate-limit/rate-limit'
+import { longestRateLimitWindowSeconds, type RateLimitRule } from '@/lib/rate-limit/rules'
+
+const fivePerMinute: RateLimitRule = { name: 'it-five', windows: [{ limit: 5, seconds: 60 }] }
+
+async function eventCount(rule: RateLimitRule, subject: string): Promise<number> {
+  const rows = await db.select({ id: rateLimitEvents.id }).from(rateLimitEvents).where(eq(rateLimitEvents.key, rateLimitKey(rule, subject)))
+  return rows.length
+}
+
+async function insertPastEvent(rule: RateLimitRule, subject: string, secondsAgo: number) {
+  await db.insert(rateLimitEvents).values({
+    key: rateLimitKey(rule, subject),
+    occurredAt: sql`now() - (${secondsAgo}::integer * interval '1 second')`,
+  })
+}
+
+describe('rate limits in the database', () => {
+  it('allows exactly the limit, then refuses with the time until a slot frees', async () => {
+    const decisions = []
+    for (let i = 0; i < 6; i++) decisions.push(await consumeRateLimit(fivePerMinute, 'sequential'))
+    expect(decisions.slice(0, 5)).toEqual(Array(5).fill({ allowed: true }))
+    const refused = decisions[5]
+    expect(refused?.allowed).toBe(false)
+    if (refused?.allowed === false) {
+      expect(refused.retryAfterSeconds).toBeGreaterThan(50)
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60)
+    }
+    // A refused attempt records nothing, so hammering does not extend the wait.
+    expect(await eventCount(fivePerMinute, 'sequential')).toBe(5)
+  })
+
+  it('peeks without counting', async () => {
+    expect(await peekRateLimit(fivePerMinute, 'peek')).toEqual({ allowed: true })
+    expect(await eventCount(fivePerMinute, 'peek')).toBe(0)
+    for (let i = 0; i < 5; i++) await consumeRateLimit(fivePerMinute, 'peek')
+    expect(await peekRateLimit(fivePerMinute, 'peek')).toMatchObject({ allowed: false })
+    expect(await eventCount(fivePerMinute, 'peek')).toBe(5)
+  })
+
+  it('counts each subject on its own', async () => {
+    for (let i = 0; i < 5; i++) await consumeRateLimit(fivePerMinute, 'subject-a')
+    expect(await consumeRateLimit(fivePerMinute, 'subject-a')).toMatchObject({ allowed: false })
+    expect(await consumeRateLimit(fivePerMinute, 'subject-b')).toEqual({ allowed: true })
+  })
+
+  it('lets exactly the limit through when many requests arrive at once', async () => {
+    const attempts = 25
+    const decisions = await Promise.all(Array.from({ length: attempts }, () => consumeRateLimit(fivePerMinute, 'concurrent')))
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5)
+    expect(await eventCount(fivePerMinute, 'concurrent')).toBe(5)
+  })
+
+  it('forgets events once they leave the window', async () => {
+    for (let i = 0; i < 5; i++) await insertPastEvent(fivePerMinute, 'aged', 61 + i)
+    expect(await consumeRateLimit(fivePerMinute, 'aged')).toEqual({ allowed: true })
+  })
+
+  it('makes a repeat offender wait for the longer window', async () => {
+    const escalating: RateLimitRule = {
+      name: 'it-escalating',
+      windows: [
+        { limit: 3, seconds: 15 * 60 },
+        { limit: 6, seconds: 60 * 60 },
+      ],
+    }
+    // Six failures 20 to 45 minutes ago: the 15-minute window is empty, the hour is full.
+    for (const minutesAgo of [20, 25, 30, 35, 40, 45]) await insertPastEvent(escalating, 'offender', minutesAgo * 60)
+    const decision = await consumeRateLimit(escalating, 'offender')
+    expect(decision.allowed).toBe(false)
+    if (!decision.allowed) {
+      // The oldest of the six leaves the hour in 15 minutes.
+      expect(decision.retryAfterSeconds).toBeGreaterThan(14 * 60)
+      expect(decision.retryAfterSeconds).toBeLessThanOrEqual(15 * 60)
+    }
+  })
+
+  it('refunds the newest event only', async () => {
+    await insertPastEvent(fivePerMinute, 'refund', 30)
+    await consumeRateLimit(fivePerMinute, 'refund')
+    await refundRateLimit(fivePerMinute, 'refund')
+    const rows = await db
+      .select({ age: sql<number>`extract(epoch from now() - ${rateLimitEvents.occurredAt})`.mapWith(Number) })
+      .from(rateLimitEvents)
+      .where(eq(rateLimitEvents.key, rateLimitKey(fivePerMinute, 'refund')))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.age).toBeGreaterThanOrEqual(29)
+  })
+
+  it('cleans up events no rule looks at any more, and only those', async () => {
+    const rule: RateLimitRule = { name: 'it-cleanup', windows: [{ limit: 1, seconds: 60 }] }
+    await insertPastEvent(rule, 'old', longestRateLimitWindowSeconds + 60)
+    await insertPastEvent(rule, 'recent', 10)
+    expect(await deleteExpiredRateLimitEvents()).toBeGreaterThanOrEqual(1)
+    const left = await db.select({ key: rateLimitEvents.key }).from(rateLimitEvents).where(like(rateLimitEvents.key, 'it-cleanup:%'))
+    expect(left).toEqual([{ key: 'it-cleanup:recent' }])
+  })
+})
