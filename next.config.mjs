@@ -1,3 +1,18 @@
+/**
+ * Headers every response gets. The Content-Security-Policy differs per page and
+ * is set by proxy.ts; HSTS too, since it depends on SITE_URL being https.
+ */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
+  },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -5,6 +20,15 @@ const nextConfig = {
   // PGlite loads its WASM and data bundle from its own package folder at run time,
   // so it must stay a plain Node require rather than being bundled.
   serverExternalPackages: ['@electric-sql/pglite'],
+  experimental: {
+    serverActions: {
+      // The largest legitimate form is a 5,000-character comment (≤ 20 KB of UTF-8).
+      bodySizeLimit: '64kb',
+    },
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
+  },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }]
   },
