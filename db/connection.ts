@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   location: string
   /** Runs one raw statement and returns its rows, whichever driver is underneath. */
   query<Row = Record<string, unknown>>(text: string): Promise<Row[]>
+  /** Runs a script of several statements (a backup being restored). */
+  execScript(text: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -52,6 +54,9 @@ export function openDatabase(
       target,
       location,
       query: async <Row,>(text: string) => (await client.unsafe(text)) as unknown as Row[],
+      execScript: async (text: string) => {
+        await client.unsafe(text).simple()
+      },
       close: () => client.end({ timeout: 5 }),
     }
   }
@@ -68,6 +73,9 @@ export function openDatabase(
       target,
       location,
       query: async <Row,>(text: string) => (await client.query<Row>(text)).rows,
+      execScript: async (text: string) => {
+        await client.exec(text)
+      },
       close: async () => {
         await client.close()
         releaseLock()
