@@ -1,7 +1,27 @@
+import type { Instrumentation } from 'next'
+
 export async function register() {
   // Validate the environment when the server boots, not at the first request, so
   // a misconfigured deployment refuses to start and says which variable is wrong.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     await import('@/lib/env')
   }
+}
+
+/** One JSON line per failed request, carrying the request id the proxy assigned. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { logger, REQUEST_ID_HEADER } = await import('@/lib/log/logger')
+  const header = request.headers[REQUEST_ID_HEADER]
+  const failure = error instanceof Error ? error : new Error(String(error))
+  logger.error('request failed', {
+    requestId: Array.isArray(header) ? header[0] : header,
+    method: request.method,
+    path: request.path,
+    route: context.routePath,
+    routeType: context.routeType,
+    error: failure.message,
+    digest: (error as { digest?: string }).digest,
+    stack: failure.stack?.split('\n').slice(0, 6).join('\n'),
+  })
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { NextResponse, type NextRequest } from 'next/server'
 import { themeBootScript } from '@/app/_components/theme'
 import { env } from '@/lib/env'
+import { REQUEST_ID_HEADER } from '@/lib/log/logger'
 import { contentSecurityPolicy, sha256Source } from '@/lib/security/csp'
 import { prerenderedScriptHashes } from '@/lib/security/csp-manifest'
 
@@ -26,10 +27,21 @@ function decodePath(pathname: string): string {
 }
 
 export function proxy(request: NextRequest) {
+  // Every request gets an id (or keeps the load balancer's), echoed in the response
+  // and in error logs, so a user's report can be matched to a log line.
+  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? randomBytes(8).toString('hex')
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    const headers = new Headers(request.headers)
+    headers.set(REQUEST_ID_HEADER, requestId)
+    const response = NextResponse.next({ request: { headers } })
+    response.headers.set(REQUEST_ID_HEADER, requestId)
+    return response
+  }
   const manifest = prerenderedScriptHashes()
   const prerendered = manifest[decodePath(request.nextUrl.pathname)]
   const development = env.NODE_ENV === 'development'
   const requestHeaders = new Headers(request.headers)
+  requestHeaders.set(REQUEST_ID_HEADER, requestId)
   let policy: string
   if (prerendered) {
     policy = contentSecurityPolicy({ scriptHashes: prerendered, formActionOrigins, https, development })
@@ -43,6 +55,7 @@ export function proxy(request: NextRequest) {
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', policy)
+  response.headers.set(REQUEST_ID_HEADER, requestId)
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
   return response
 }
@@ -50,8 +63,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Documents only: not build assets, not API routes, not files with an extension (feeds, images).
-      source: '/((?!_next/|api/|.*\\.[A-Za-z0-9]+$).*)',
+      // Documents and API routes; not build assets or files with an extension (feeds, images).
+      source: '/((?!_next/|.*\\.[A-Za-z0-9]+$).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
