@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100)
 
 export default defineConfig({
   testDir: './e2e',
+  // Fault and load tests run separately: npm run test:resilience.
+  testIgnore: ['resilience/**'],
   outputDir: './test-results',
   fullyParallel: true,
   workers: 2,
