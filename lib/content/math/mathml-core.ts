@@ -112,11 +112,16 @@ export function adaptToMathmlCore(mathml: string): string {
         variants.push(mapped)
         fence = name === 'mo' && getAttribute(attributes, 'fence') === 'true'
       }
+    } else if (name === 'math') {
+      // The HTML parser puts <math> in the MathML namespace by itself.
+      attributes = withoutAttribute(attributes, 'xmlns')
     } else if (name === 'mtable') {
       const aligns = (getAttribute(attributes, 'columnalign') ?? 'center').split(/\s+/)
       if (getAttribute(attributes, 'columnspacing') === '0em') attributes = addClass(attributes, 'cs0')
       const rowSpacing = getAttribute(attributes, 'rowspacing')
       if (rowSpacing) attributes = addClass(attributes, `rs-${rowSpacing.replace('.', '').replace('em', '')}`)
+      // Now carried by classes; the attributes only cost bytes (twice: HTML and RSC payload).
+      for (const unused of ['columnalign', 'columnspacing', 'rowspacing']) attributes = withoutAttribute(attributes, unused)
       tables.push({ aligns, column: 0 })
     } else if (name === 'mtr') {
       const table = tables[tables.length - 1]
