@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { siteConfig } from '@/lib/site/config'
+import { HeaderSearch } from './search/header-search'
 import { ThemeToggle } from './theme-toggle'
 
 /** Brand, navigation and tools. Static: per-reader state (sign-in) loads separately. */
@@ -21,6 +22,7 @@ export function SiteHeader({ sessionMenu }: { sessionMenu?: React.ReactNode }) {
           </ul>
         </nav>
         <div className="site-header__tools">
+          <HeaderSearch />
           <ThemeToggle />
           {sessionMenu}
         </div>
