@@ -37,6 +37,23 @@ export interface BuildOptions {
 
 const DEFAULT_TARGET_CHUNK_BYTES = 96 * 1024
 
+/**
+ * The indexed form of an article. Its summary may hold $inline math$, whose
+ * TeX would only clutter snippets; the body text has no math already.
+ */
+export function searchDocument(article: SearchDocument): SearchDocument {
+  const summary = article.summary?.replace(/\$[^$]*\$/g, ' ').replace(/\s{2,}/g, ' ').trim()
+  return {
+    slug: article.slug,
+    title: article.title,
+    date: article.date,
+    category: article.category,
+    tags: article.tags,
+    ...(summary ? { summary } : {}),
+    text: article.text,
+  }
+}
+
 function newestFirst(a: SearchDocument, b: SearchDocument): number {
   return a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1
 }

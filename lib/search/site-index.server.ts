@@ -1,6 +1,6 @@
 import 'server-only'
 import { getPost, getPostMetas, type PostMeta } from '@/lib/content/posts.server'
-import { buildSearchIndex, memorySource, serializeSearchIndex, type SearchIndex } from './build-index'
+import { buildSearchIndex, memorySource, searchDocument, serializeSearchIndex, type SearchIndex } from './build-index'
 import type { SearchDocument } from './index-format'
 import { search, type SearchResponse } from './search'
 
@@ -18,25 +18,12 @@ interface SiteIndex {
 
 let built: { metas: readonly PostMeta[]; pending: Promise<SiteIndex> } | undefined
 
-/** Summaries may hold $inline math$: its TeX would only clutter snippets. */
-export function stripInlineMath(text: string): string {
-  return text.replace(/\$[^$]*\$/g, ' ').replace(/\s{2,}/g, ' ').trim()
-}
-
 async function buildSiteIndex(metas: readonly PostMeta[]): Promise<SiteIndex> {
   const documents: SearchDocument[] = []
   for (const meta of metas) {
     const post = await getPost(meta.slug)
     if (!post) continue
-    documents.push({
-      slug: post.slug,
-      title: post.title,
-      date: post.date,
-      category: post.category,
-      tags: post.tags,
-      ...(post.summary ? { summary: stripInlineMath(post.summary) } : {}),
-      text: post.text,
-    })
+    documents.push(searchDocument(post))
   }
   const index = buildSearchIndex(documents)
   return { index, files: serializeSearchIndex(index) }

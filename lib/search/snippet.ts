@@ -21,7 +21,11 @@ interface Range {
  * remembers where each normalized unit came from, so matches found in
  * normalized text map back onto the original characters.
  */
-function normalizeWithOffsets(text: string): { normalized: string; origin: number[] } {
+function normalizeWithOffsets(text: string): { normalized: string; origin: number[] | null } {
+  const whole = text.normalize('NFKC').toLowerCase()
+  // Nearly always (CJK, ASCII, full-width forms) folding keeps every unit in
+  // place: offsets are the same, and the per-character walk below is skipped.
+  if (whole.length === text.length) return { normalized: whole, origin: null }
   let normalized = ''
   const origin: number[] = []
   let index = 0
@@ -43,8 +47,8 @@ export function findMatches(text: string, needles: readonly string[]): Range[] {
   order.sort((a, b) => b.needle.length - a.needle.length)
   for (const { needle, index } of order) {
     for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + needle.length)) {
-      const start = origin[at]!
-      const end = origin[at + needle.length]!
+      const start = origin ? origin[at]! : at
+      const end = origin ? origin[at + needle.length]! : at + needle.length
       if (!taken.some((r) => start < r.end && r.start < end)) taken.push({ start, end, needle: index })
     }
   }
