@@ -8,6 +8,10 @@ describe('highlight', () => {
     expect(marked(highlight('Softmax 与 SOFTMAX 的温度', ['softmax']))).toBe('[Softmax] 与 [SOFTMAX] 的温度')
   })
 
+  it('marks English words whole, not inside longer words, while Chinese matches anywhere', () => {
+    expect(marked(highlight('softmax 把 x 映射到 x2 与 (x)，注意力里的注意', ['x', '注意']))).toBe('softmax 把 [x] 映射到 x2 与 ([x])，[注意]力里的[注意]')
+  })
+
   it('prefers the longer needle where two overlap', () => {
     expect(marked(highlight('线性注意力', ['注意', '线性注意力']))).toBe('[线性注意力]')
   })

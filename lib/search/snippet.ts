@@ -1,3 +1,5 @@
+import { isWordCharacter } from './tokenize'
+
 /**
  * Snippets and highlighting as text segments, never HTML: React renders each
  * segment as a text node (inside <mark> when it matched), so neither the
@@ -39,14 +41,21 @@ function normalizeWithOffsets(text: string): { normalized: string; origin: numbe
   return { normalized, origin }
 }
 
-/** Non-overlapping occurrences of the needles (already normalized), longest needle first. */
+/**
+ * Non-overlapping occurrences of the needles (already normalized), longest
+ * needle first. English words match whole, as the index matches them: the x
+ * of a query is not the x in softmax.
+ */
 export function findMatches(text: string, needles: readonly string[]): Range[] {
   const { normalized, origin } = normalizeWithOffsets(text)
   const taken: Range[] = []
   const order = needles.map((needle, index) => ({ needle, index })).filter((n) => n.needle.length > 0)
   order.sort((a, b) => b.needle.length - a.needle.length)
   for (const { needle, index } of order) {
-    for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + needle.length)) {
+    const wordStart = isWordCharacter(needle[0])
+    const wordEnd = isWordCharacter(needle.at(-1))
+    for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + 1)) {
+      if ((wordStart && isWordCharacter(normalized[at - 1])) || (wordEnd && isWordCharacter(normalized[at + needle.length]))) continue
       const start = origin ? origin[at]! : at
       const end = origin ? origin[at + needle.length]! : at + needle.length
       if (!taken.some((r) => start < r.end && r.start < end)) taken.push({ start, end, needle: index })

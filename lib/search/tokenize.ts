@@ -20,6 +20,11 @@ const MAX_WORD_LENGTH = 40
 /** Queries are typed by people: a dozen terms is more than anyone means. */
 const MAX_QUERY_TERMS = 12
 
+/** A letter or digit of a script written with spaces: where a word would continue. */
+export function isWordCharacter(char: string | undefined): boolean {
+  return char !== undefined && HAS_WORD_CHARACTER.test(char) && !CJK.test(char)
+}
+
 export type Piece = { kind: 'cjk' | 'word'; text: string }
 
 /** Full-width forms to ASCII, compatibility characters unfolded, lower case. */
