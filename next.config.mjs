@@ -27,7 +27,16 @@ const nextConfig = {
     },
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }]
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      {
+        // Search index chunks and documents carry the index version in their names
+        // (lib/search/index-format.ts): a browser may keep them for good. The
+        // manifest, which names the current version, is left to revalidate.
+        source: '/search-index/:file([td]\\d+\\.[0-9a-f]+\\.json)',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
+    ]
   },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }]

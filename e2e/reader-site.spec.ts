@@ -122,7 +122,7 @@ test('the 404 page is a real 404 with search and archive links', async ({ page }
   const response = await page.goto('/no/such/page')
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到这个页面')
-  await expect(page.getByRole('search').getByRole('searchbox')).toBeVisible()
+  await expect(page.getByRole('main').getByRole('search').getByRole('searchbox')).toBeVisible()
   await expect(page.getByRole('link', { name: /浏览全部文章归档/ })).toHaveAttribute('href', '/archives')
 })
 

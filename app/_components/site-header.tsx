@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { siteConfig } from '@/lib/site/config'
+import { HeaderSearch } from './search/header-search'
 import { SessionMenu } from './session-menu'
 import { ThemeToggle } from './theme-toggle'
 
@@ -22,6 +23,7 @@ export function SiteHeader() {
           </ul>
         </nav>
         <div className="site-header__tools">
+          <HeaderSearch />
           <ThemeToggle />
           <SessionMenu />
         </div>

@@ -13,7 +13,7 @@ export const paths = {
   category: (name: string, page = 1) => `/category/${encodeURIComponent(name)}${page > 1 ? `/page/${page}` : ''}`,
   tag: (name: string, page = 1) => `/tag/${encodeURIComponent(name)}${page > 1 ? `/page/${page}` : ''}`,
   series: (name: string) => `/series/${encodeURIComponent(name)}`,
-  search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : '/search'),
+  search: (query?: string, page = 1) => (query ? `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}` : '/search'),
   feed: () => '/feed.xml',
   atom: () => '/atom.xml',
   feedback: () => '/feedback',
