@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { paths } from '@/lib/site/urls'
 
 export const metadata: Metadata = { title: '页面不存在', robots: { index: false } }
@@ -23,7 +23,7 @@ export default function NotFound() {
           </button>
         </form>
         <p>
-          <Link href={paths.archive()}>浏览全部文章归档 →</Link> · <Link href="/">返回首页</Link>
+          <SiteLink href={paths.archive()}>浏览全部文章归档 →</SiteLink> · <SiteLink href="/">返回首页</SiteLink>
         </p>
       </div>
     </main>

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { getPostMetas } from '@/lib/content/posts.server'
 import { archiveOf, categoriesOf, tagsOf } from '@/lib/content/taxonomy'
 import { paths } from '@/lib/site/urls'
@@ -20,16 +20,16 @@ export function SideColumn() {
         <h2 id="side-join">参与</h2>
         <ul>
           <li>
-            <Link href={paths.register()}>注册</Link> / <Link href={paths.login()}>登录</Link>
+            <SiteLink href={paths.register()}>注册</SiteLink> / <SiteLink href={paths.login()}>登录</SiteLink>
           </li>
           <li>
-            <Link href={paths.archive()}>文章归档</Link>
+            <SiteLink href={paths.archive()}>文章归档</SiteLink>
           </li>
           <li>
-            <Link href={paths.feedback()}>给编辑留言</Link>
+            <SiteLink href={paths.feedback()}>给编辑留言</SiteLink>
           </li>
           <li>
-            <Link href={paths.feed()}>RSS 订阅</Link>
+            <SiteLink href={paths.feed()}>RSS 订阅</SiteLink>
           </li>
         </ul>
       </section>
@@ -39,7 +39,7 @@ export function SideColumn() {
         <ul>
           {categoriesOf(posts).map((category) => (
             <li key={category.name}>
-              <Link href={paths.category(category.name)}>{category.name}</Link>
+              <SiteLink href={paths.category(category.name)}>{category.name}</SiteLink>
               <span className="count">({category.count})</span>
             </li>
           ))}
@@ -52,7 +52,7 @@ export function SideColumn() {
             .slice(0, POPULAR_TAGS)
             .map((tag) => (
               <li key={tag.name}>
-                <Link href={paths.tag(tag.name)}>{tag.name}</Link>
+                <SiteLink href={paths.tag(tag.name)}>{tag.name}</SiteLink>
                 <span className="count">({tag.count})</span>
               </li>
             ))}
@@ -63,14 +63,14 @@ export function SideColumn() {
         <ul>
           {months.slice(0, 18).map((month) => (
             <li key={`${month.year}-${month.month}`}>
-              <Link href={paths.archiveMonth(month.year, month.month)}>
+              <SiteLink href={paths.archiveMonth(month.year, month.month)}>
                 {month.year}年{Number(month.month)}月
-              </Link>
+              </SiteLink>
               <span className="count">({month.posts.length})</span>
             </li>
           ))}
         </ul>
-        {months.length > 18 ? <Link href={paths.archive()}>全部归档 →</Link> : null}
+        {months.length > 18 ? <SiteLink href={paths.archive()}>全部归档 →</SiteLink> : null}
       </section>
     </aside>
   )

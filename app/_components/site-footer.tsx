@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { siteConfig } from '@/lib/site/config'
 import { paths } from '@/lib/site/urls'
 
@@ -13,8 +13,8 @@ export function SiteFooter() {
         许可协议
       </p>
       <p>
-        <Link href={paths.feed()}>RSS</Link> · <Link href={paths.atom()}>Atom</Link> ·{' '}
-        <Link href={paths.archive()}>归档</Link> · <Link href={paths.feedback()}>留言</Link>
+        <SiteLink href={paths.feed()}>RSS</SiteLink> · <SiteLink href={paths.atom()}>Atom</SiteLink> ·{' '}
+        <SiteLink href={paths.archive()}>归档</SiteLink> · <SiteLink href={paths.feedback()}>留言</SiteLink>
       </p>
     </footer>
   )

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { siteConfig } from '@/lib/site/config'
 import { HeaderSearch } from './search/header-search'
 import { SessionMenu } from './session-menu'
@@ -9,15 +9,15 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-brand">
+        <SiteLink href="/" className="site-brand">
           <span className="site-brand__name">{siteConfig.name}</span>
           <span className="site-brand__tagline">{siteConfig.tagline}</span>
-        </Link>
+        </SiteLink>
         <nav className="site-nav" aria-label="主导航">
           <ul>
             {siteConfig.navigation.map((item) => (
               <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
+                <SiteLink href={item.href}>{item.label}</SiteLink>
               </li>
             ))}
           </ul>

@@ -135,14 +135,17 @@ export async function getPost(slug: string): Promise<Post | undefined> {
 }
 
 /** Compiles every article and returns all problems at once (used before `next build`). */
-export async function checkAllPosts(): Promise<{ count: number; problems: ContentProblem[] }> {
+export async function checkAllPosts(): Promise<{ count: number; problems: ContentProblem[]; mathml: string[] }> {
   const lib = loadLibrary()
   const problems: ContentProblem[] = []
+  const mathml: string[] = []
   const keys = new Set<string>()
   for (const file of lib.files.values()) {
     keys.add(cacheKey(file, lib.site))
-    problems.push(...(await compileCached(file, lib.site)).problems)
+    const article = await compileCached(file, lib.site)
+    problems.push(...article.problems)
+    mathml.push(...article.math)
   }
   if (problems.length === 0) pruneCachedArticles(keys)
-  return { count: lib.files.size, problems }
+  return { count: lib.files.size, problems, mathml }
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { getPostMetas } from '@/lib/content/posts.server'
 import { archiveOf } from '@/lib/content/taxonomy'
 import { pageMetadata } from '@/lib/site/metadata'
@@ -33,7 +33,7 @@ export default function ArchivePage() {
                 {month.posts.map((post) => (
                   <li key={post.slug}>
                     <time dateTime={post.date}>{post.date.slice(5)}</time>
-                    <Link href={paths.article(post.slug)}>{post.title}</Link>
+                    <SiteLink href={paths.article(post.slug)}>{post.title}</SiteLink>
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { Fragment } from 'react'
 import { RESULTS_PER_PAGE, type SearchResponse } from '@/lib/search/search'
 import type { TextSegment } from '@/lib/search/snippet'
@@ -20,14 +20,14 @@ export function SearchResults({ response }: { response: SearchResponse }) {
       {response.results.map((result) => (
         <li key={result.slug} className="search-result">
           <h2 className="search-result__title">
-            <Link href={paths.article(result.slug)}>
+            <SiteLink href={paths.article(result.slug)}>
               <Highlighted segments={result.titleSegments} />
-            </Link>
+            </SiteLink>
           </h2>
           <p className="search-result__meta">
             <time dateTime={result.date}>{longDate(result.date)}</time>
             {' · 分类：'}
-            <Link href={paths.category(result.category)}>{result.category}</Link>
+            <SiteLink href={paths.category(result.category)}>{result.category}</SiteLink>
           </p>
           <p className="search-result__snippet">
             <Highlighted segments={result.snippet} />

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { getPostMetas } from '@/lib/content/posts.server'
 import { tagsOf } from '@/lib/content/taxonomy'
 import { paths } from '@/lib/site/urls'
@@ -12,7 +12,7 @@ export function SearchSuggestions() {
     <section className="search-empty" aria-labelledby="search-empty-title">
       <h2 id="search-empty-title">换个方式找找</h2>
       <p>
-        试试更短的关键词或换一种说法，也可以<Link href={paths.archive()}>浏览全部文章归档</Link>。
+        试试更短的关键词或换一种说法，也可以<SiteLink href={paths.archive()}>浏览全部文章归档</SiteLink>。
       </p>
       {tags.length > 0 ? (
         <>
@@ -20,7 +20,7 @@ export function SearchSuggestions() {
           <ul className="tag-cloud">
             {tags.map((tag) => (
               <li key={tag.name}>
-                <Link href={paths.tag(tag.name)}>{tag.name}</Link>
+                <SiteLink href={paths.tag(tag.name)}>{tag.name}</SiteLink>
                 <span className="count">（{tag.count}）</span>
               </li>
             ))}

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import type { PostMeta } from '@/lib/content/posts.server'
 import { bibtexCitation, CITED_ON_PLACEHOLDER, gbtCitation, plainCitation } from '@/lib/site/citation'
 import { siteConfig } from '@/lib/site/config'
@@ -52,8 +52,8 @@ export function ArticleAside({ post, canonicalUrl, previous, next, related }: Ar
       </section>
 
       <nav className="post-neighbours" aria-label="相邻文章">
-        <span>{previous ? <Link href={paths.article(previous.slug)} rel="prev">« {previous.title}</Link> : <span className="muted">已是最早一篇</span>}</span>
-        <span>{next ? <Link href={paths.article(next.slug)} rel="next">{next.title} »</Link> : <span className="muted">已是最新一篇</span>}</span>
+        <span>{previous ? <SiteLink href={paths.article(previous.slug)} rel="prev">« {previous.title}</SiteLink> : <span className="muted">已是最早一篇</span>}</span>
+        <span>{next ? <SiteLink href={paths.article(next.slug)} rel="next">{next.title} »</SiteLink> : <span className="muted">已是最新一篇</span>}</span>
       </nav>
 
       {related.length > 0 ? (
@@ -62,7 +62,7 @@ export function ArticleAside({ post, canonicalUrl, previous, next, related }: Ar
           <ul>
             {related.map((item) => (
               <li key={item.slug}>
-                <Link href={paths.article(item.slug)}>{item.title}</Link> <span className="muted">（{item.date}）</span>
+                <SiteLink href={paths.article(item.slug)}>{item.title}</SiteLink> <span className="muted">（{item.date}）</span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import type { PostMeta } from '@/lib/content/posts.server'
 import { paths } from '@/lib/site/urls'
 
@@ -21,15 +21,15 @@ export function ArticleHeader({ post }: { post: PostMeta }) {
           </li>
         ) : null}
         <li>
-          分类：<Link href={paths.category(post.category)}>{post.category}</Link>
+          分类：<SiteLink href={paths.category(post.category)}>{post.category}</SiteLink>
         </li>
         {post.tags.length > 0 ? (
           <li className="tags">
             标签：
             {post.tags.map((tag) => (
-              <Link key={tag} href={paths.tag(tag)} rel="tag">
+              <SiteLink key={tag} href={paths.tag(tag)} rel="tag">
                 {tag}
-              </Link>
+              </SiteLink>
             ))}
           </li>
         ) : null}

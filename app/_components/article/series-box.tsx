@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import type { PostMeta } from '@/lib/content/posts.server'
 import type { Series } from '@/lib/content/taxonomy'
 import { paths } from '@/lib/site/urls'
@@ -11,7 +11,7 @@ export function SeriesBox({ series, current }: { series: Series; current: PostMe
   return (
     <nav className="series-box" aria-labelledby="series-title">
       <h2 id="series-title">
-        系列：<Link href={paths.series(series.name)}>{series.name}</Link>（第 {index + 1} 篇，共 {series.parts.length} 篇）
+        系列：<SiteLink href={paths.series(series.name)}>{series.name}</SiteLink>（第 {index + 1} 篇，共 {series.parts.length} 篇）
       </h2>
       <ol>
         {series.parts.map((part) => (
@@ -19,14 +19,14 @@ export function SeriesBox({ series, current }: { series: Series; current: PostMe
             {part.slug === current.slug ? (
               <span aria-current="page">{part.title}</span>
             ) : (
-              <Link href={paths.article(part.slug)}>{part.title}</Link>
+              <SiteLink href={paths.article(part.slug)}>{part.title}</SiteLink>
             )}
           </li>
         ))}
       </ol>
       <div className="series-box__nav">
-        <span>{previous ? <Link href={paths.article(previous.slug)}>← 上一篇：{previous.title}</Link> : null}</span>
-        <span>{next ? <Link href={paths.article(next.slug)}>下一篇：{next.title} →</Link> : null}</span>
+        <span>{previous ? <SiteLink href={paths.article(previous.slug)}>← 上一篇：{previous.title}</SiteLink> : null}</span>
+        <span>{next ? <SiteLink href={paths.article(next.slug)}>下一篇：{next.title} →</SiteLink> : null}</span>
       </div>
     </nav>
   )

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 
 /** Page links 1…n with the current one marked; a window around the current page when long. */
 export function Pagination({ current, total, href }: { current: number; total: number; href: (page: number) => string }) {
@@ -10,9 +10,9 @@ export function Pagination({ current, total, href }: { current: number; total: n
       <ul className="pagination">
         {current > 1 ? (
           <li>
-            <Link href={href(current - 1)} rel="prev">
+            <SiteLink href={href(current - 1)} rel="prev">
               上一页
-            </Link>
+            </SiteLink>
           </li>
         ) : null}
         {ordered.map((page, index) => (
@@ -21,17 +21,17 @@ export function Pagination({ current, total, href }: { current: number; total: n
             {page === current ? (
               <span aria-current="page">{page}</span>
             ) : (
-              <Link href={href(page)} aria-label={`第 ${page} 页`}>
+              <SiteLink href={href(page)} aria-label={`第 ${page} 页`}>
                 {page}
-              </Link>
+              </SiteLink>
             )}
           </li>
         ))}
         {current < total ? (
           <li>
-            <Link href={href(current + 1)} rel="next">
+            <SiteLink href={href(current + 1)} rel="next">
               下一页
-            </Link>
+            </SiteLink>
           </li>
         ) : null}
       </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import type { PostListItem } from '@/lib/content/posts.server'
 import { paths } from '@/lib/site/urls'
 import { DateBadge } from './date-badge'
@@ -12,24 +12,24 @@ export function PostList({ posts }: { posts: readonly PostListItem[] }) {
           <DateBadge date={post.date} />
           <article aria-labelledby={`title-${post.slug}`}>
             <h2 className="post-entry__title" id={`title-${post.slug}`}>
-              <Link href={paths.article(post.slug)}>{post.title}</Link>
+              <SiteLink href={paths.article(post.slug)}>{post.title}</SiteLink>
             </h2>
             <p className="post-entry__meta">
-              分类：<Link href={paths.category(post.category)}>{post.category}</Link>
+              分类：<SiteLink href={paths.category(post.category)}>{post.category}</SiteLink>
               {post.series ? (
                 <>
                   {' · '}
-                  <Link href={paths.series(post.series.name)}>
+                  <SiteLink href={paths.series(post.series.name)}>
                     {post.series.name}（{post.series.part}）
-                  </Link>
+                  </SiteLink>
                 </>
               ) : null}
             </p>
             <div className="post-entry__excerpt" dangerouslySetInnerHTML={{ __html: post.excerptHtml }} />
             <p className="post-entry__more">
-              <Link href={paths.article(post.slug)} aria-label={`点击阅读全文：${post.title}`}>
+              <SiteLink href={paths.article(post.slug)} aria-label={`点击阅读全文：${post.title}`}>
                 点击阅读全文...
-              </Link>
+              </SiteLink>
             </p>
           </article>
         </li>

@@ -13,6 +13,7 @@ import { env } from '@/lib/env'
 import { describeFromHtml, pageMetadata } from '@/lib/site/metadata'
 import { siteConfig } from '@/lib/site/config'
 import { absoluteUrl, paths } from '@/lib/site/urls'
+import { preloadMathFont } from '@/app/_components/preload-math-font'
 
 // Every article is prerendered at build time; an unknown slug is a 404.
 export const dynamicParams = false
@@ -36,6 +37,7 @@ export async function generateMetadata({ params }: PageProps<'/archives/[slug]'>
 }
 
 export default async function ArticlePage({ params }: PageProps<'/archives/[slug]'>) {
+  preloadMathFont()
   const post = await getPost((await params).slug)
   if (!post) notFound()
   const posts = getPostMetas()

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { SiteLink } from '@/app/_components/site-link'
 import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_components/lists/post-list'
 import { getPostList, getPostMetas } from '@/lib/content/posts.server'
 import { seriesOf } from '@/lib/content/taxonomy'
 import { decodeParam, pageMetadata } from '@/lib/site/metadata'
 import { paths } from '@/lib/site/urls'
+import { preloadMathFont } from '@/app/_components/preload-math-font'
 
 export const dynamicParams = false
 
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: PageProps<'/series/[name]'>):
 
 /** A series reads in order: part 1 first. */
 export default async function SeriesPage({ params }: PageProps<'/series/[name]'>) {
+  preloadMathFont()
   const name = decodeParam((await params).name)
   const series = seriesOf(getPostMetas()).find((s) => s.name === name)
   if (!series) notFound()
@@ -33,7 +35,7 @@ export default async function SeriesPage({ params }: PageProps<'/series/[name]'>
       </h1>
       <PostList posts={parts} />
       <p>
-        <Link href={paths.archive()}>查看全部归档 →</Link>
+        <SiteLink href={paths.archive()}>查看全部归档 →</SiteLink>
       </p>
     </>
   )
