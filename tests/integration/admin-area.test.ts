@@ -14,7 +14,8 @@ import { listAuditEntries } from '@/lib/admin/audit-trail'
 import { listCommentsForModeration, type CommentQueueQuery } from '@/lib/admin/comment-queue'
 import { dashboardCounts } from '@/lib/admin/dashboard'
 import { listMembers } from '@/lib/admin/member-directory'
-import { actionMessages } from '@/lib/actions/action-result'
+import { actionMessages, type ActionResult } from '@/lib/actions/action-result'
+import type { ActionEnvironment } from '@/lib/actions/validated-action'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { hashPassword } from '@/lib/auth/password-hash'
 import { findSessionMember } from '@/lib/auth/session-member'
@@ -59,24 +60,22 @@ describe('who may use the admin actions', () => {
     const target = await newUser('member')
     const comment = await newComment(target)
     const [message] = await db.insert(feedbackMessages).values({ name: 'n', body: 'b' }).returning()
-    const calls = [
-      () => ({ definition: changeFeedbackStatus, fields: { id: message!.id, status: 'archived' } }),
-      () => ({ definition: removeFeedback, fields: { id: message!.id } }),
-      () => ({ definition: changeCommentVisibility, fields: { id: comment.id, hidden: 'true' } }),
-      () => ({ definition: removeComment, fields: { id: comment.id } }),
-      () => ({ definition: changeMemberRole, fields: { id: target.id, role: 'admin' } }),
-      () => ({ definition: changeMemberDisabled, fields: { id: target.id, disabled: 'true' } }),
-    ]
+    const calls: Record<string, (environment: ActionEnvironment) => Promise<ActionResult<null>>> = {
+      changeFeedbackStatus: (environment) => runAction(changeFeedbackStatus, { id: message!.id, status: 'archived' }, environment),
+      removeFeedback: (environment) => runAction(removeFeedback, { id: message!.id }, environment),
+      changeCommentVisibility: (environment) => runAction(changeCommentVisibility, { id: comment.id, hidden: 'true' }, environment),
+      removeComment: (environment) => runAction(removeComment, { id: comment.id }, environment),
+      changeMemberRole: (environment) => runAction(changeMemberRole, { id: target.id, role: 'admin' }, environment),
+      changeMemberDisabled: (environment) => runAction(changeMemberDisabled, { id: target.id, disabled: 'true' }, environment),
+    }
     const refusals: [string, CurrentUser | null, string][] = [
       ['visitor', null, actionMessages.signInRequired],
       ['member', sessionOf(member), actionMessages.forbidden],
       ['disabled editor', sessionOf(disabledEditor), actionMessages.disabled],
     ]
     for (const [who, user, error] of refusals) {
-      for (const call of calls) {
-        const { definition, fields } = call()
-        const result = await runAction(definition, fields, requestAs(user))
-        expect(result, `${who}: ${definition.permission}`).toMatchObject({ ok: false, error })
+      for (const [name, call] of Object.entries(calls)) {
+        expect(await call(requestAs(user)), `${who}: ${name}`).toMatchObject({ ok: false, error })
       }
     }
     expect((await db.select().from(feedbackMessages).where(eq(feedbackMessages.id, message!.id)))[0]?.status).toBe('new')
