@@ -99,11 +99,13 @@ function FeedbackTable({ messages, caption }: { messages: InboxItem[]; caption: 
                 <time dateTime={message.createdAt.toISOString()}>{formatAdminDateTime(message.createdAt)}</time>
               </td>
               <td>{feedbackStatusLabels[message.status]}</td>
-              <td className="admin-row-actions">
-                <Link href={`/admin/feedback/${message.id}`} className="admin-button">
-                  查看<span className="visually-hidden">：{message.name} 的留言</span>
-                </Link>
-                <FeedbackStatusActions id={message.id} status={message.status} sender={message.name} />
+              <td>
+                <div className="admin-row-actions">
+                  <Link href={`/admin/feedback/${message.id}`} className="admin-button">
+                    查看<span className="visually-hidden">：{message.name} 的留言</span>
+                  </Link>
+                  <FeedbackStatusActions id={message.id} status={message.status} sender={message.name} />
+                </div>
               </td>
             </tr>
           ))}

@@ -69,7 +69,7 @@ function MemberRow({ member, isSelf }: { member: MemberListItem; isSelf: boolean
       <td>
         <time dateTime={member.createdAt.toISOString()}>{formatAdminDateTime(member.createdAt)}</time>
       </td>
-      <td>{member.disabledAt ? `已停用（${formatAdminDateTime(member.disabledAt)}）` : '正常'}</td>
+      <td>{member.disabledAt ? '已停用' : '正常'}</td>
       {/* Admins cannot change their own role or disable themselves; the actions refuse it too. */}
       <td>{isSelf ? roleLabels[member.role] : <RoleForm memberId={member.id} memberName={member.name} role={member.role} />}</td>
       <td>
