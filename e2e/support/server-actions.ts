@@ -34,14 +34,18 @@ export interface ActionCall {
 }
 
 /**
- * Posts the form in React's encoding for `action(previousState, formData)`:
- * argument 0 is `[null, "$K1"]` (no previous state, form data 1), and every
- * field of form data 1 is sent as `1_<name>`. Returns the HTTP status and the
- * response text (React's flight format, where the action's result is a line).
+ * Posts the form in React's encoding for `action(previousState, formData)`, as
+ * the browser does: every field of the form as `_1_<name>`, then argument list
+ * `0` = `[null, "$K1"]` (no previous state, the form collected under `_1_`).
+ * The list must come last: the server reads the form as it streams in, and
+ * builds the form argument from the fields received before it.
+ * Returns the HTTP status and the response text (React's flight format, where
+ * the action's result is one line).
  */
 export async function callServerAction(request: APIRequestContext, baseURL: string, call: ActionCall): Promise<{ status: number; text: string }> {
-  const multipart: Record<string, string> = { '0': JSON.stringify([null, '$K1']) }
-  for (const [name, value] of Object.entries(call.fields)) multipart[`1_${name}`] = value
+  const multipart = new FormData()
+  for (const [name, value] of Object.entries(call.fields)) multipart.append(`_1_${name}`, value)
+  multipart.append('0', JSON.stringify([null, '$K1']))
   const response = await request.post(call.path, {
     headers: { 'next-action': call.actionId, accept: 'text/x-component', origin: baseURL, ...call.headers },
     multipart,

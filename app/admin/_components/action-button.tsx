@@ -11,7 +11,7 @@ interface ActionButtonProps {
   fields: Record<string, string>
   label: string
   /**
-   * Whom or what the button acts on, read after the label by screen readers:
+   * Whom or what the button acts on, part of its accessible name:
    * "标为已读：林析". Tables have many buttons with the same label.
    */
   target: string
@@ -29,9 +29,9 @@ export function ActionButton({ action, fields, label, target, danger = false }: 
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={danger ? 'admin-button admin-button--danger' : 'admin-button'}>
+      {/* The full name in aria-label: a visually hidden part would be read after a pause, as a separate word. */}
+      <button type="submit" disabled={pending} className={danger ? 'admin-button admin-button--danger' : 'admin-button'} aria-label={`${label}：${target}`}>
         {label}
-        <span className="visually-hidden">：{target}</span>
       </button>
       {state && !state.ok ? (
         <p className="form-error" role="alert">

@@ -18,8 +18,8 @@ interface ConfirmActionProps {
 export function ConfirmAction({ action, fields, label, target, consequence }: ConfirmActionProps) {
   return (
     <details className="admin-confirm">
-      <summary className="admin-button admin-button--danger">
-        {label}…<span className="visually-hidden">：{target}</span>
+      <summary className="admin-button admin-button--danger" aria-label={`${label}…：${target}`}>
+        {label}…
       </summary>
       <div className="admin-confirm__panel">
         <p>{consequence}</p>

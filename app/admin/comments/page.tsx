@@ -88,13 +88,13 @@ function QueuedCommentCard({ comment, postTitle, query }: { comment: QueuedComme
             <span className="admin-tag">已隐藏{comment.hiddenByName ? `（${comment.hiddenByName}）` : ''}</span>
           ) : null}
           {comment.authorId && comment.authorId !== query.authorId ? (
-            <Link href={queueHref({ post: '', member: '', authorId: comment.authorId })}>
-              只看此成员<span className="visually-hidden">（{author}）</span>的评论
+            <Link href={queueHref({ post: '', member: '', authorId: comment.authorId })} aria-label={`只看此成员的评论：${author}`}>
+              只看此成员的评论
             </Link>
           ) : null}
           {comment.postSlug !== query.post ? (
-            <Link href={queueHref({ post: comment.postSlug, member: '', authorId: '' })}>
-              只看此文章<span className="visually-hidden">（{postTitle}）</span>的评论
+            <Link href={queueHref({ post: comment.postSlug, member: '', authorId: '' })} aria-label={`只看此文章的评论：${postTitle}`}>
+              只看此文章的评论
             </Link>
           ) : null}
         </p>

@@ -101,8 +101,8 @@ function FeedbackTable({ messages, caption }: { messages: InboxItem[]; caption: 
               <td>{feedbackStatusLabels[message.status]}</td>
               <td>
                 <div className="admin-row-actions">
-                  <Link href={`/admin/feedback/${message.id}`} className="admin-button">
-                    查看<span className="visually-hidden">：{message.name} 的留言</span>
+                  <Link href={`/admin/feedback/${message.id}`} className="admin-button" aria-label={`查看：${message.name} 的留言`}>
+                    查看
                   </Link>
                   <FeedbackStatusActions id={message.id} status={message.status} sender={message.name} />
                 </div>

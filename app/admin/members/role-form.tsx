@@ -24,8 +24,8 @@ export function RoleForm({ memberId, memberName, role }: { memberId: string; mem
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className="admin-button">
-        更改角色<span className="visually-hidden">：{memberName}</span>
+      <button type="submit" disabled={pending} className="admin-button" aria-label={`更改角色：${memberName}`}>
+        更改角色
       </button>
       {state && !state.ok ? (
         <p className="form-error" role="alert">
