@@ -99,6 +99,7 @@ test('a member without a role gets a 404 from every admin page and a refusal fro
   baseURL,
   page,
 }) => {
+  test.setTimeout(60_000)
   const member = await signedInAs('member')
   const adminPages = ['/admin', '/admin/feedback', '/admin/feedback/1', '/admin/comments', '/admin/members', '/admin/audit']
   for (const path of adminPages) {

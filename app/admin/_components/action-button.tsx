@@ -33,16 +33,28 @@ export function ActionButton({ action, fields, label, target, danger = false }: 
       <button type="submit" disabled={pending} className={danger ? 'admin-button admin-button--danger' : 'admin-button'} aria-label={`${label}：${target}`}>
         {label}
       </button>
-      {state && !state.ok ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state?.ok && state.message ? (
-        <span className="visually-hidden" role="status">
-          {state.message}
-        </span>
-      ) : null}
+      <ActionMessage state={state} />
     </form>
   )
+}
+
+/**
+ * What an admin form says after an attempt: a refusal as an alert beside the
+ * control; a success as a status, visible where nothing else on the page
+ * changes (the role select), for screen readers only where the row itself does.
+ */
+export function ActionMessage({ state, showSuccess = false }: { state: ActionState<null>; showSuccess?: boolean }) {
+  if (!state) return null
+  if (!state.ok) {
+    return (
+      <p className="form-error" role="alert">
+        {state.error}
+      </p>
+    )
+  }
+  return state.message ? (
+    <p className={showSuccess ? 'form-success' : 'visually-hidden'} role="status">
+      {state.message}
+    </p>
+  ) : null
 }

@@ -3,6 +3,7 @@
 import { useActionState, useId } from 'react'
 import type { UserRole } from '@/db/schema'
 import { roleLabels } from '@/lib/auth/role-labels'
+import { ActionMessage } from '../_components/action-button'
 import { changeRoleAction } from './actions'
 
 const roles = ['member', 'editor', 'admin'] as const satisfies readonly UserRole[]
@@ -27,16 +28,7 @@ export function RoleForm({ memberId, memberName, role }: { memberId: string; mem
       <button type="submit" disabled={pending} className="admin-button" aria-label={`更改角色：${memberName}`}>
         更改角色
       </button>
-      {state && !state.ok ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {state?.ok && state.message ? (
-        <p className="form-success" role="status">
-          {state.message}
-        </p>
-      ) : null}
+      <ActionMessage state={state} showSuccess />
     </form>
   )
 }
