@@ -8,6 +8,9 @@ import { testUsers } from './support/users'
 
 const FORBIDDEN = '您没有权限进行此操作'
 
+// Each test walks through several pages as several people; on a busy two-core machine that takes more than 30 s.
+test.describe.configure({ timeout: 60_000 })
+
 function uniqueTag(): string {
   return randomBytes(4).toString('hex')
 }
@@ -99,7 +102,6 @@ test('a member without a role gets a 404 from every admin page and a refusal fro
   baseURL,
   page,
 }) => {
-  test.setTimeout(60_000)
   const member = await signedInAs('member')
   const adminPages = ['/admin', '/admin/feedback', '/admin/feedback/1', '/admin/comments', '/admin/members', '/admin/audit']
   for (const path of adminPages) {
