@@ -27,6 +27,7 @@ export default async function CommentModerationPage({ searchParams }: PageProps<
     query.authorId ? memberName(query.authorId) : null,
   ])
   const titles = new Map(getPostMetas().map((post) => [post.slug, post.title]))
+  // An article may have been removed since it was commented on: its slug stands in for the title.
   const titleOf = (slug: string) => titles.get(slug) ?? slug
   return (
     <>
@@ -61,7 +62,13 @@ export default async function CommentModerationPage({ searchParams }: PageProps<
       ) : (
         <ol className="admin-cards">
           {queue.items.map((comment) => (
-            <QueuedCommentCard key={comment.id} comment={comment} postTitle={titleOf(comment.postSlug)} query={query} />
+            <QueuedCommentCard
+              key={comment.id}
+              comment={comment}
+              postTitle={titleOf(comment.postSlug)}
+              postExists={titles.has(comment.postSlug)}
+              query={query}
+            />
           ))}
         </ol>
       )}
@@ -70,7 +77,14 @@ export default async function CommentModerationPage({ searchParams }: PageProps<
   )
 }
 
-function QueuedCommentCard({ comment, postTitle, query }: { comment: QueuedComment; postTitle: string; query: CommentQueueQuery }) {
+interface QueuedCommentCardProps {
+  comment: QueuedComment
+  postTitle: string
+  postExists: boolean
+  query: CommentQueueQuery
+}
+
+function QueuedCommentCard({ comment, postTitle, postExists, query }: QueuedCommentCardProps) {
   const author = comment.authorName ?? DELETED_MEMBER_LABEL
   const target = `${author} 在《${postTitle}》的评论`
   const headingId = `comment-${comment.id}-heading`
@@ -78,7 +92,8 @@ function QueuedCommentCard({ comment, postTitle, query }: { comment: QueuedComme
     <li>
       <article className="admin-card" aria-labelledby={headingId}>
         <h2 id={headingId} className="admin-card__title">
-          <span className="admin-text">{author}</span> 评论《<Link href={`${paths.article(comment.postSlug)}#comment-${comment.id}`}>{postTitle}</Link>》
+          <span className="admin-text">{author}</span> 评论《
+          {postExists ? <Link href={`${paths.article(comment.postSlug)}#comment-${comment.id}`}>{postTitle}</Link> : postTitle}》
         </h2>
         <p className="admin-card__meta">
           <time dateTime={comment.createdAt.toISOString()}>{formatAdminDateTime(comment.createdAt)}</time>
