@@ -102,16 +102,17 @@ describe('sending feedback', () => {
  * The e2e spec shows that what is stored is inert in the inbox.
  */
 describe('hostile input as feedback', () => {
-  const everyAddressItsOwn = (index: number) => `10.${Math.floor(index / 250)}.${index % 250}.1`
+  // The limits are tested above; here they would only add a transaction per string.
+  const unlimited = requestAs(null, '10.0.0.1', { consumeRateLimit: async () => ({ allowed: true }) })
 
   it('stores each message body exactly or refuses it with a message', async () => {
     const hostile = [...naughtyStrings, ...xssPayloads]
     let accepted = 0
-    for (const [index, text] of hostile.entries()) {
+    for (const text of hostile) {
       const formData = formOf({ name: '测试', body: text })
       // What a browser sends: form values are USV strings.
       const submitted = String(formData.get('body'))
-      const result = await runAction(sendFeedback, formData, requestAs(null, everyAddressItsOwn(index)))
+      const result = await runAction(sendFeedback, formData, unlimited)
       if (result.ok) {
         accepted += 1
         const stored = await newestMessage()
@@ -127,8 +128,8 @@ describe('hostile input as feedback', () => {
 
   it('stores each name exactly (trimmed) or refuses it with a message', async () => {
     let accepted = 0
-    for (const [index, text] of [...naughtyStrings, ...xssPayloads].entries()) {
-      const result = await runAction(sendFeedback, { name: text, body: '名字测试' }, requestAs(null, everyAddressItsOwn(index + 1000)))
+    for (const text of [...naughtyStrings, ...xssPayloads]) {
+      const result = await runAction(sendFeedback, { name: text, body: '名字测试' }, unlimited)
       if (result.ok) {
         accepted += 1
         expect((await newestMessage())?.name, JSON.stringify(text)).toBe(text.trim())
