@@ -12,6 +12,7 @@ import './styles/article.css'
 import './styles/math.css'
 import './styles/code.css'
 import './styles/forms.css'
+import './styles/admin.css'
 import './styles/print.css'
 
 export const metadata: Metadata = {

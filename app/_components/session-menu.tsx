@@ -37,6 +37,7 @@ export function SessionMenu() {
     <nav aria-label="账户" className="session-menu">
       <span className="session-name">{session.user.name}</span>
       <Link href="/account">账户</Link>
+      {session.user.role === 'member' ? null : <Link href="/admin">管理</Link>}
       <button
         type="button"
         disabled={signingOut}

@@ -40,13 +40,16 @@ export interface ActionContext<User extends CurrentUser | null> {
 /** One limit an action applies before its handler runs, e.g. registrations per IP. */
 export interface ActionRateLimit {
   rule: RateLimitRule
-  /** What to count under: the IP, the member's id, … */
-  subject: (context: ActionContext<CurrentUser | null>) => string
+  /**
+   * What to count under: the IP, the member's id, … or null when the limit does
+   * not apply to this request (a per-member limit and a visitor).
+   */
+  subject: (context: ActionContext<CurrentUser | null>) => string | null
   /** Start of the message, e.g. '注册过于频繁'; default '操作过于频繁'. */
   message?: string
 }
 
-interface ActionOptions<P extends Permission, S extends z.ZodType> {
+export interface ActionOptions<P extends Permission, S extends z.ZodType> {
   permission: P
   schema: S
   rateLimit?: ActionRateLimit | readonly ActionRateLimit[]
@@ -55,12 +58,12 @@ interface ActionOptions<P extends Permission, S extends z.ZodType> {
 /** The signature `useActionState` expects. */
 export type FormAction<T> = (previous: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>
 
-type Handler<S extends z.ZodType, User extends CurrentUser | null, T> = (
+export type ActionHandler<S extends z.ZodType, User extends CurrentUser | null, T> = (
   input: z.output<S>,
   context: ActionContext<User>,
 ) => Promise<ActionOutcome<T>>
 
-type AnyHandler<S extends z.ZodType, T> = Handler<S, CurrentUser, T> | Handler<S, CurrentUser | null, T>
+type AnyHandler<S extends z.ZodType, T> = ActionHandler<S, CurrentUser, T> | ActionHandler<S, CurrentUser | null, T>
 
 /** Where the wrapper gets the request's user, address and limits; tests substitute their own. */
 export interface ActionEnvironment {
@@ -73,11 +76,11 @@ const nextEnvironment: ActionEnvironment = { getCurrentUser, getClientIp, consum
 
 export function validatedAction<S extends z.ZodType, T>(
   options: ActionOptions<MemberPermission, S>,
-  handler: Handler<S, CurrentUser, T>,
+  handler: ActionHandler<S, CurrentUser, T>,
 ): FormAction<T>
 export function validatedAction<S extends z.ZodType, T>(
   options: ActionOptions<GuestPermission, S>,
-  handler: Handler<S, CurrentUser | null, T>,
+  handler: ActionHandler<S, CurrentUser | null, T>,
 ): FormAction<T>
 export function validatedAction<S extends z.ZodType, T>(
   options: ActionOptions<Permission, S>,
@@ -91,7 +94,7 @@ export function validatedAction<S extends z.ZodType, T>(
 function acceptsGuests<S extends z.ZodType, T>(
   handler: AnyHandler<S, T>,
   permission: Permission,
-): handler is Handler<S, CurrentUser | null, T> {
+): handler is ActionHandler<S, CurrentUser | null, T> {
   return can('guest', permission)
 }
 
@@ -141,7 +144,9 @@ export async function runValidatedAction<S extends z.ZodType, T>(
     const ip = await environment.getClientIp()
     const limits = options.rateLimit === undefined ? [] : [options.rateLimit].flat()
     for (const limit of limits) {
-      const decision = await environment.consumeRateLimit(limit.rule, limit.subject({ user, actor, ip }))
+      const subject = limit.subject({ user, actor, ip })
+      if (subject === null) continue
+      const decision = await environment.consumeRateLimit(limit.rule, subject)
       if (!decision.allowed) return refuse(fail(rateLimitMessage(decision.retryAfterSeconds, limit.message)))
     }
 

@@ -13,6 +13,12 @@ export interface AuditActor {
   email: string
 }
 
+/** Changes made outside the site, e.g. `npm run user:role`: no member to name. */
+export interface SystemActor {
+  id: null
+  label: string
+}
+
 export type AuditAction =
   | 'comment.hide'
   | 'comment.unhide'
@@ -20,6 +26,7 @@ export type AuditAction =
   | 'feedback.read'
   | 'feedback.unread'
   | 'feedback.archive'
+  | 'feedback.unarchive'
   | 'feedback.delete'
   | 'member.role'
   | 'member.disable'
@@ -32,7 +39,7 @@ export interface AuditTarget {
 
 /** Pass the transaction when the action itself runs in one, so both commit or neither does. */
 export async function recordAudit(
-  actor: AuditActor,
+  actor: AuditActor | SystemActor,
   action: AuditAction,
   target: AuditTarget,
   details?: Record<string, unknown>,
@@ -40,7 +47,7 @@ export async function recordAudit(
 ): Promise<void> {
   await executor.insert(auditLog).values({
     actorId: actor.id,
-    actorLabel: `${actor.name} <${actor.email}>`,
+    actorLabel: actor.id === null ? actor.label : `${actor.name} <${actor.email}>`,
     action,
     targetType: target.type,
     targetId: String(target.id),

@@ -33,31 +33,39 @@ function describeCodePoint(character: string): string {
 /**
  * Why `name` (already trimmed) cannot be a display name, or null when it can.
  * Length counts Unicode code points, so 32 汉字 fit as well as 32 Latin letters.
+ * `label` names the field in the messages: the feedback form asks for a "称呼"
+ * under the same rules.
  */
-export function findDisplayNameProblem(name: string): string | null {
-  if (name.length === 0) return '请填写显示名称'
+export function findDisplayNameProblem(name: string, label = '显示名称'): string | null {
+  if (name.length === 0) return `请填写${label}`
   const forbidden = name.replace(emojiJoiner, '').match(forbiddenCharacter)
   if (forbidden) {
-    return `显示名称不能包含控制字符或不可见字符（发现 ${describeCodePoint(forbidden[0])}）`
+    return `${label}不能包含控制字符或不可见字符（发现 ${describeCodePoint(forbidden[0])}）`
   }
   const length = Array.from(name).length
   if (length > DISPLAY_NAME_MAX_LENGTH) {
-    return `显示名称最多 ${DISPLAY_NAME_MAX_LENGTH} 个字符（现在是 ${length} 个）`
+    return `${label}最多 ${DISPLAY_NAME_MAX_LENGTH} 个字符（现在是 ${length} 个）`
   }
-  if (!visibleCharacter.test(name)) return '显示名称至少要包含一个可见的文字或符号'
-  if (combiningMarkRun.test(name)) return '显示名称中连续叠加的组合符号过多'
+  if (!visibleCharacter.test(name)) return `${label}至少要包含一个可见的文字或符号`
+  if (combiningMarkRun.test(name)) return `${label}中连续叠加的组合符号过多`
   if (name === DELETED_MEMBER_LABEL) return `“${DELETED_MEMBER_LABEL}”是保留名称，请换一个`
   return null
 }
 
 /**
- * The display-name rule, for every form that lets someone choose a name.
- * Trims surrounding whitespace; stores the rest byte for byte (no normalization).
+ * The rule for a name people choose for themselves, with messages that call
+ * the field `label`. Trims surrounding whitespace; stores the rest byte for
+ * byte (no normalization).
  */
-export const displayNameSchema = z
-  .string({ error: '请填写显示名称' })
-  .trim()
-  .superRefine((name, context) => {
-    const problem = findDisplayNameProblem(name)
-    if (problem) context.addIssue({ code: 'custom', message: problem })
-  })
+export function personNameSchema(label: string) {
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .superRefine((name, context) => {
+      const problem = findDisplayNameProblem(name, label)
+      if (problem) context.addIssue({ code: 'custom', message: problem })
+    })
+}
+
+/** The display-name rule, for every form that lets someone choose a name. */
+export const displayNameSchema = personNameSchema('显示名称')

@@ -1,7 +1,8 @@
 import 'server-only'
 import { eq, sql } from 'drizzle-orm'
 import { db } from '@/db'
-import { auditLog, users, type User, type UserRole } from '@/db/schema'
+import { users, type User, type UserRole } from '@/db/schema'
+import { recordAudit, type AuditActor, type SystemActor } from '@/lib/audit/record-audit'
 import { env } from '@/lib/env'
 import { hashPassword } from './password-hash'
 
@@ -73,31 +74,71 @@ export async function deleteMember(id: string): Promise<void> {
   await db.delete(users).where(eq(users.id, id))
 }
 
+/** Which member an administrative change is about: by id (admin area) or email (command line). */
+export type MemberReference = { id: string } | { email: string }
+
+function whereMember(reference: MemberReference) {
+  return 'id' in reference ? eq(users.id, reference.id) : eq(sql`lower(${users.email})`, reference.email.trim().toLowerCase())
+}
+
+type ChangedMember = Pick<User, 'id' | 'email' | 'name'>
+
 export type RoleChange =
-  | { ok: true; member: Pick<User, 'id' | 'email' | 'name'>; from: UserRole; to: UserRole }
+  | { ok: true; member: ChangedMember; from: UserRole; to: UserRole }
   | { ok: false; reason: 'no-such-member' }
 
-/** Sets a member's role and records the change in the audit log (nothing when it is already that role). */
-export async function setMemberRole(email: string, role: UserRole, actorLabel: string): Promise<RoleChange> {
+/**
+ * Sets a member's role and records the change in the audit log, both or
+ * neither (nothing when it is already that role). The member sees the new role
+ * at their next request: sessions read the role from the database.
+ */
+export async function setMemberRole(reference: MemberReference, role: UserRole, actor: AuditActor | SystemActor): Promise<RoleChange> {
   return db.transaction(async (tx): Promise<RoleChange> => {
     const [before] = await tx
       .select({ id: users.id, email: users.email, name: users.name, role: users.role })
       .from(users)
-      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+      .where(whereMember(reference))
       .limit(1)
       .for('update')
     if (!before) return { ok: false, reason: 'no-such-member' }
     const member = { id: before.id, email: before.email, name: before.name }
     if (before.role === role) return { ok: true, member, from: role, to: role }
     await tx.update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, before.id))
-    await tx.insert(auditLog).values({
-      actorId: null,
-      actorLabel,
-      action: 'member.role',
-      targetType: 'user',
-      targetId: before.id,
-      details: { email: before.email, from: before.role, to: role },
-    })
+    await recordAudit(actor, 'member.role', { type: 'member', id: before.id }, { email: before.email, from: before.role, to: role }, tx)
     return { ok: true, member, from: before.role, to: role }
+  })
+}
+
+export type DisabledChange =
+  | { ok: true; member: ChangedMember; changed: boolean }
+  | { ok: false; reason: 'no-such-member' }
+
+/**
+ * Disables or re-enables an account, with its audit entry. Disabling also bumps
+ * the session version, which ends every session of the member at its next
+ * request; sign-in refuses disabled accounts, and every permission but signing
+ * in is closed to them (lib/auth/permissions.ts).
+ */
+export async function setMemberDisabled(memberId: string, disabled: boolean, actor: AuditActor | SystemActor): Promise<DisabledChange> {
+  return db.transaction(async (tx): Promise<DisabledChange> => {
+    const [before] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.id, memberId))
+      .limit(1)
+      .for('update')
+    if (!before) return { ok: false, reason: 'no-such-member' }
+    const member = { id: before.id, email: before.email, name: before.name }
+    if ((before.disabledAt !== null) === disabled) return { ok: true, member, changed: false }
+    await tx
+      .update(users)
+      .set(
+        disabled
+          ? { disabledAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` }
+          : { disabledAt: null, updatedAt: sql`now()` },
+      )
+      .where(eq(users.id, before.id))
+    await recordAudit(actor, disabled ? 'member.disable' : 'member.enable', { type: 'member', id: before.id }, { email: before.email }, tx)
+    return { ok: true, member, changed: true }
   })
 }

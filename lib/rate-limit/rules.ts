@@ -55,6 +55,25 @@ export const rateLimitRules = {
     name: 'register:ip',
     windows: [{ limit: 3, seconds: DAY }],
   },
+  /**
+   * Feedback (留言) per client IP. A person writing to the editors sends one or
+   * two; a script sending hundreds is stopped within minutes.
+   */
+  feedbackPerIp: {
+    name: 'feedback:ip',
+    windows: [
+      { limit: 5, seconds: 10 * MINUTE },
+      { limit: 20, seconds: DAY },
+    ],
+  },
+  /** Feedback per signed-in member, whatever address they come from. */
+  feedbackPerMember: {
+    name: 'feedback:member',
+    windows: [
+      { limit: 5, seconds: 10 * MINUTE },
+      { limit: 20, seconds: DAY },
+    ],
+  },
 } as const satisfies Record<string, RateLimitRule>
 
 export type RateLimitRuleName = keyof typeof rateLimitRules

@@ -27,7 +27,7 @@ export async function runUserRoleCommand(args: readonly string[]): Promise<Comma
     return { code: 2, out: [], err: [USAGE] }
   }
   try {
-    const change = await setMemberRole(email, role, 'command line (npm run user:role)')
+    const change = await setMemberRole({ email }, role, { id: null, label: 'command line (npm run user:role)' })
     if (!change.ok) return { code: 1, out: [], err: [`No member has the email ${email}.`] }
     const who = `${change.member.email} (${change.member.name})`
     if (change.from === change.to) return { code: 0, out: [`${who} is already ${role}; nothing changed.`], err: [] }

@@ -42,7 +42,7 @@ describe('npm run user:role', () => {
       actorId: null,
       actorLabel: 'command line (npm run user:role)',
       action: 'member.role',
-      targetType: 'user',
+      targetType: 'member',
       details: { email: 'Grace@Example.com', from: 'member', to: 'editor' },
     })
   })

@@ -48,6 +48,15 @@ describe('the configured rules', () => {
     expect(rateLimitRules.registrationsPerIp.windows).toEqual([{ limit: 3, seconds: 86_400 }])
   })
 
+  it('limit feedback per client address and per member alike', () => {
+    expect(rateLimitRules.feedbackPerIp.windows).toEqual([
+      { limit: 5, seconds: 600 },
+      { limit: 20, seconds: 86_400 },
+    ])
+    expect(rateLimitRules.feedbackPerMember.windows).toEqual(rateLimitRules.feedbackPerIp.windows)
+    expect(rateLimitRules.feedbackPerMember.name).not.toBe(rateLimitRules.feedbackPerIp.name)
+  })
+
   it('know how long events matter', () => {
     expect(longestRateLimitWindowSeconds).toBe(86_400)
   })

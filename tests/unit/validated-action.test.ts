@@ -109,6 +109,23 @@ describe('validatedAction', () => {
     expect(consumeRateLimit).toHaveBeenCalledOnce()
   })
 
+  it('skips a limit whose subject is null, such as a per-member limit for a visitor', async () => {
+    const rule: RateLimitRule = { name: 'test', windows: [{ limit: 1, seconds: 60 }] }
+    const consumeRateLimit = vi.fn(async () => ({ allowed: true as const }))
+    const options = {
+      permission: 'feedback.create',
+      schema: z.object({}),
+      rateLimit: [
+        { rule, subject: ({ ip }: { ip: string }) => `ip/${ip}` },
+        { rule, subject: ({ user }: { user: CurrentUser | null }) => user?.id ?? null },
+      ],
+    } as const
+    expect(await runValidatedAction(options, async () => succeed(null), form({}), environment(null, { consumeRateLimit }))).toMatchObject({ ok: true })
+    expect(consumeRateLimit.mock.calls).toEqual([[rule, 'ip/203.0.113.9']])
+    await runValidatedAction(options, async () => succeed(null), form({}), environment(member(), { consumeRateLimit }))
+    expect(consumeRateLimit.mock.calls.slice(1)).toEqual([[rule, 'ip/203.0.113.9'], [rule, member().id]])
+  })
+
   it('completes a handler failure with the submitted values', async () => {
     const result = await runValidatedAction(rename, async () => fail('名字已被占用', { name: '换一个' }), form({ name: '林析' }), environment(member()))
     expect(result).toEqual({ ok: false, error: '名字已被占用', fieldErrors: { name: '换一个' }, values: { name: '林析' } })

@@ -1,0 +1,46 @@
+import type { User } from '@/db/schema'
+import { runValidatedAction, type ActionEnvironment } from '@/lib/actions/validated-action'
+import type { GuestActionDefinition, MemberActionDefinition } from '@/lib/actions/define-action'
+import type { CurrentUser } from '@/lib/auth/current-user'
+import { consumeRateLimit } from '@/lib/rate-limit/rate-limit'
+import type { z } from 'zod'
+
+/**
+ * Running action definitions (lib/admin/actions.ts, lib/feedback/send-feedback.ts)
+ * as a request would: with a session, a client address and the real limits in
+ * the test database, but without Next.js around them.
+ */
+
+/** The session's view of a member row; `actor` defaults to their role, or 'disabled'. */
+export function sessionOf(member: User, actor?: CurrentUser['actor']): CurrentUser {
+  return {
+    id: member.id,
+    email: member.email,
+    name: member.name,
+    role: member.role,
+    actor: actor ?? (member.disabledAt ? 'disabled' : member.role),
+    hasPassword: member.passwordHash !== null,
+    createdAt: member.createdAt,
+  }
+}
+
+export function requestAs(user: CurrentUser | null, ip = '192.0.2.10', overrides: Partial<ActionEnvironment> = {}): ActionEnvironment {
+  return { getCurrentUser: async () => user, getClientIp: async () => ip, consumeRateLimit, ...overrides }
+}
+
+export function formOf(fields: Record<string, string | number | boolean>): FormData {
+  const data = new FormData()
+  for (const [name, value] of Object.entries(fields)) data.append(name, String(value))
+  return data
+}
+
+type AnyDefinition<S extends z.ZodType, T> = MemberActionDefinition<S, T> | GuestActionDefinition<S, T>
+
+export function runAction<S extends z.ZodType, T>(
+  definition: AnyDefinition<S, T>,
+  fields: Record<string, string | number | boolean> | FormData,
+  environment: ActionEnvironment,
+) {
+  const formData = fields instanceof FormData ? fields : formOf(fields)
+  return runValidatedAction(definition, definition.handler, formData, environment)
+}
