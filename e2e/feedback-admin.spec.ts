@@ -76,7 +76,7 @@ test('a guest sends feedback; an editor sees it as new, marks it read and archiv
   // The full-text filter finds it by a word of the message.
   await editor.goto('/admin/feedback?view=all')
   await editor.getByRole('searchbox', { name: '搜索留言' }).fill('少了一步')
-  await editor.getByRole('button', { name: '搜索' }).click()
+  await editor.getByRole('main').getByRole('button', { name: '搜索' }).click()
   await expect(rowFor(editor, name)).toHaveCount(1)
 })
 
@@ -159,7 +159,7 @@ test('an admin changes a role and disables a member, who can then no longer sign
   const admin = await signedInAs('admin')
   await admin.goto('/admin/members')
   await admin.getByRole('searchbox', { name: '搜索成员' }).fill(member.email)
-  await admin.getByRole('button', { name: '搜索' }).click()
+  await admin.getByRole('main').getByRole('button', { name: '搜索' }).click()
   const row = rowFor(admin, member.name)
   await expect(row).toHaveCount(1)
   await row.getByRole('combobox', { name: `角色：${member.name}` }).selectOption('editor')
