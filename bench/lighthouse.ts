@@ -1,0 +1,87 @@
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { printTable } from './lib/format'
+import { BENCH_SITE_URL, ensureSiteBuild, startSite } from './lib/servers'
+
+/**
+ * Lighthouse (mobile profile: Moto G Power emulation, simulated slow 4G and
+ * CPU ×4) on home and an article. Targets: performance ≥ 95, accessibility
+ * 100, best practices ≥ 95, SEO 100. The site is served at the origin its
+ * build was made for, so canonical URLs are what a crawler would see.
+ */
+
+export interface LighthouseScores {
+  performance: number
+  accessibility: number
+  bestPractices: number
+  seo: number
+  /** Largest contentful paint, total blocking time and layout shift, for the breakdown. */
+  lcpMs: number
+  tbtMs: number
+  cls: number
+  failedAudits: string[]
+}
+
+export interface LighthouseResult {
+  home: LighthouseScores
+  article: LighthouseScores
+}
+
+async function audit(url: string, port: number): Promise<LighthouseScores> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  })
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+  const { categories, audits } = result.lhr
+  const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100)
+  const failed = Object.values(audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+    .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)})`)
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? 0),
+    tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? 0),
+    cls: Number((audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)),
+    failedAudits: failed,
+  }
+}
+
+export async function benchLighthouse(options: { slug: string }): Promise<LighthouseResult> {
+  ensureSiteBuild()
+  const port = Number(new URL(BENCH_SITE_URL).port)
+  const site = await startSite(port)
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
+  })
+  try {
+    const home = await audit(`${site.url}/`, chrome.port)
+    const article = await audit(`${site.url}/archives/${options.slug}`, chrome.port)
+    return { home, article }
+  } finally {
+    await chrome.kill()
+    await site.stop()
+  }
+}
+
+export function printLighthouse(result: LighthouseResult): void {
+  const row = (name: string, s: LighthouseScores) => [name, s.performance, s.accessibility, s.bestPractices, s.seo, s.lcpMs, s.tbtMs, s.cls]
+  printTable('Lighthouse, mobile (targets: ≥95, 100, ≥95, 100)', [
+    ['page', 'perf', 'a11y', 'best practices', 'SEO', 'LCP ms', 'TBT ms', 'CLS'],
+    row('home', result.home),
+    row('article', result.article),
+  ])
+  for (const [name, scores] of [['home', result.home], ['article', result.article]] as const) {
+    if (scores.failedAudits.length > 0) console.log(`  ${name}: audits below 90: ${scores.failedAudits.join(', ')}`)
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  printLighthouse(await benchLighthouse({ slug: 'rope-from-complex-numbers' }))
+}
