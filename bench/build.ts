@@ -40,7 +40,7 @@ function prepareWorkspace(articles: number): void {
 }
 
 function timedBuild(): { seconds: number; contentSeconds: number; output: string } {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:3100', NODE_ENV: 'production' }
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://localhost:3100', NODE_ENV: 'production' }
   const started = performance.now()
   const content = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/build-content.ts'], { cwd: work, env, encoding: 'utf8' })
   const contentSeconds = (performance.now() - started) / 1000
