@@ -1,8 +1,25 @@
 /**
- * Headers every response gets. The Content-Security-Policy differs per page and
- * is set by proxy.ts; HSTS too, since it depends on SITE_URL being https.
+ * Headers every response gets. The base Content-Security-Policy is completed by
+ * each page's own policy (see lib/security/csp.ts, whose base policy this
+ * repeats: next.config cannot import TypeScript); HSTS is set by proxy.ts,
+ * since it depends on SITE_URL being https.
  */
+const baseContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self' https://github.com",
+  "frame-ancestors 'none'",
+  "manifest-src 'self'",
+].join('; ')
+
 const securityHeaders = [
+  { key: 'Content-Security-Policy', value: baseContentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },

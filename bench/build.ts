@@ -47,7 +47,7 @@ function timedBuild(): { seconds: number; contentSeconds: number; output: string
   if (content.status !== 0) throw new Error(`content check failed:\n${content.stdout}${content.stderr}`)
   const next = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (next.status !== 0) throw new Error(`next build failed:\n${next.stdout.slice(-4000)}${next.stderr.slice(-4000)}`)
-  const csp = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-csp-manifest.ts'], { cwd: work, env, encoding: 'utf8' })
+  const csp = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/secure-prerendered-pages.ts'], { cwd: work, env, encoding: 'utf8' })
   if (csp.status !== 0) throw new Error(`CSP manifest failed:\n${csp.stderr}`)
   return { seconds: (performance.now() - started) / 1000, contentSeconds, output: next.stdout }
 }

@@ -1,4 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test, type APIResponse, type Page } from '@playwright/test'
 import { publishedPosts } from './support/content'
 
 const posts = publishedPosts()
@@ -32,43 +34,76 @@ async function watchViolations(page: Page): Promise<string[]> {
   return violations
 }
 
-for (const path of pages) {
-  test(`${path} sends the security headers and runs without CSP violations`, async ({ page }) => {
+/** The policy that governs the page's scripts: its <meta> (prerendered) or a nonce header (rendered per request). */
+async function pagePolicy(response: APIResponse | import('@playwright/test').Response): Promise<string> {
+  const header = response.headers()['content-security-policy'] ?? ''
+  const nonced = header.split(',').find((policy) => policy.includes("'nonce-"))
+  if (nonced) return nonced
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(await response.text())?.[1]
+  return meta ?? ''
+}
+
+for (const url of pages) {
+  test(`${url} sends the security headers and runs without CSP violations`, async ({ page }) => {
     const violations = await watchViolations(page)
-    const response = await page.goto(path)
+    const response = await page.goto(url)
     const headers = response!.headers()
     expect(headers['x-content-type-options']).toBe('nosniff')
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
     expect(headers['permissions-policy']).toContain('camera=()')
-    const csp = headers['content-security-policy']!
-    expect(csp).toContain("frame-ancestors 'none'")
-    expect(csp).toContain("object-src 'none'")
-    expect(csp).not.toContain('unsafe-inline')
-    expect(csp).not.toContain('unsafe-eval')
+    const base = headers['content-security-policy']!
+    expect(base).toContain("frame-ancestors 'none'")
+    expect(base).toContain("object-src 'none'")
+    // The page's own script policy: hashes or a nonce, never inline code in general.
+    const own = await pagePolicy(response!)
+    expect(own).toMatch(/script-src 'self' ('sha256-[A-Za-z0-9+/=]+' ?)+|'nonce-/)
+    expect(own).not.toContain('unsafe-inline')
+    expect(own).not.toContain('unsafe-eval')
     // Client components hydrated: the theme toggle reacts, which needs the scripts to have run.
     await page.getByRole('button', { name: /切换到(深色|浅色)模式/ }).click()
     await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/)
-    // Links prefetch and the session menu polls, so the network never idles; give
-    // late scripts (prefetched route code) a moment to run and report.
+    // Links prefetch on intent and the session menu polls, so the network never idles;
+    // give late scripts (prefetched route code) a moment to run and report.
     await page.waitForLoadState('load')
     await page.waitForTimeout(1000)
     expect(violations).toEqual([])
   })
 }
 
-test('a prerendered article allows its own inline scripts by hash, not by nonce', async ({ request }) => {
+test('a prerendered article allows its own inline scripts by hash, in a policy at the top of <head>', async ({ request }) => {
   const response = await request.get(`/archives/${post.slug}`)
-  const csp = response.headers()['content-security-policy']!
-  expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+/)
-  expect(csp).not.toContain("'nonce-")
+  const html = await response.text()
+  expect(html).toMatch(/<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+; /)
+  expect(response.headers()['content-security-policy']).not.toContain("'nonce-")
 })
 
 test('a page rendered per request gets a fresh nonce each time', async ({ request }) => {
-  const first = (await request.get('/login')).headers()['content-security-policy']!
-  const second = (await request.get('/login')).headers()['content-security-policy']!
+  const first = await pagePolicy(await request.get('/login'))
+  const second = await pagePolicy(await request.get('/login'))
   const nonce = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1]
   expect(nonce(first)).toBeTruthy()
   expect(nonce(first)).not.toBe(nonce(second))
+})
+
+test('every page route is either prerendered with its policy or covered by the proxy', async ({ request }) => {
+  const routes = JSON.parse(fs.readFileSync(path.join('.next', 'app-path-routes-manifest.json'), 'utf8')) as Record<string, string>
+  const prerender = JSON.parse(fs.readFileSync(path.join('.next', 'prerender-manifest.json'), 'utf8')) as {
+    routes: Record<string, unknown>
+    dynamicRoutes: Record<string, unknown>
+  }
+  const prerendered = Object.keys(prerender.routes)
+  const pageRoutes = Object.entries(routes)
+    .filter(([file]) => file.endsWith('/page'))
+    .map(([, route]) => route)
+    .filter((route) => !route.startsWith('/_'))
+  expect(pageRoutes.length).toBeGreaterThan(10)
+  for (const route of pageRoutes) {
+    // A concrete URL: a prerendered instance of a dynamic route, or the route with "1" for each parameter.
+    const pattern = new RegExp(`^${route.replace(/\[[^\]]+\]/g, '[^/]+')}$`)
+    const url = route.includes('[') ? (prerendered.find((p) => pattern.test(p)) ?? route.replace(/\[[^\]]+\]/g, '1')) : route
+    const policy = await pagePolicy(await request.get(encodeURI(url)))
+    expect(policy, `${route} (${url}) has no page policy`).toMatch(/'sha256-|'nonce-/)
+  }
 })
 
 test('an injected inline script is refused by the policy', async ({ page }) => {

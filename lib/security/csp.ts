@@ -1,55 +1,72 @@
 import { createHash } from 'node:crypto'
 
 /**
- * The Content-Security-Policy of every page.
+ * The Content-Security-Policy of every page, as strict as a prerendered site
+ * allows.
  *
- * Articles and lists are prerendered, so a per-request nonce is impossible
- * (Next.js can only stamp nonces while rendering, which would make every
- * article dynamic). Instead, after `next build` we hash every inline script of
- * every prerendered page (scripts/build-csp-manifest.ts) and the proxy sends
- * that page's hashes. Pages rendered per request (sign-in, account, admin,
- * search results) get a fresh nonce, which Next.js applies to its own scripts.
+ * Prerendered pages (articles, lists, archive, 404) cannot carry a nonce:
+ * Next.js stamps nonces only while rendering, which would make every article
+ * dynamic. Instead, after `next build`, scripts/secure-prerendered-pages.ts
+ * hashes each page's inline scripts and writes a <meta http-equiv> policy at
+ * the top of that page's <head> allowing exactly those scripts. Pages rendered
+ * per request (sign-in, account, admin, search, feedback) get a fresh nonce
+ * from proxy.ts, which Next.js applies to its own scripts.
  *
- * Trade-off, written down: `script-src` also allows 'self', because Next.js
- * loads its chunks as same-origin <script src> tags that carry neither hash
- * nor nonce in a prerendered page. We serve no user-uploaded files, so 'self'
- * only ever means our own build output. No 'unsafe-inline' anywhere, no
- * 'unsafe-eval' outside development.
+ * Every response also carries the base policy below as a header, for what a
+ * <meta> policy cannot express (frame-ancestors) and for everything that is
+ * not a script. Browsers enforce every policy they receive, so a script runs
+ * only if all of them allow it: the header's script-src is deliberately open
+ * ('unsafe-inline') and the page's own policy (meta hashes or proxy nonce) is
+ * the one that decides. An injected inline script is refused (e2e proves it).
+ *
+ * Trade-offs, written down: script-src allows 'self', because Next.js loads
+ * its chunks as same-origin <script src> tags that carry neither hash nor nonce
+ * in a prerendered page (we serve no user-uploaded files, so 'self' means our
+ * build output only); form-action allows GitHub for the OAuth sign-in; no
+ * 'unsafe-eval' outside development. Doing this without a proxy on static
+ * pages keeps them as fast as Next.js can serve files (the proxy cost ~60% of
+ * a static page's throughput).
  */
 
 export function sha256Source(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 }
 
-export interface PolicyOptions {
-  /** Hash sources ('sha256-…') of the inline scripts allowed on this page. */
-  scriptHashes?: readonly string[]
-  nonce?: string
-  development?: boolean
-  /** Origins a sign-in form may post to on its way out (GitHub OAuth). */
-  formActionOrigins?: readonly string[]
-  https?: boolean
+/** The header every response gets (next.config.mjs imports it). */
+export const baseContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self' https://github.com",
+  "frame-ancestors 'none'",
+  "manifest-src 'self'",
+].join('; ')
+
+/** A prerendered page's own policy: only its recorded inline scripts. */
+export function prerenderedPagePolicy(scriptHashes: readonly string[]): string {
+  return [`script-src 'self' ${scriptHashes.join(' ')}`.trim(), "object-src 'none'", "base-uri 'self'"].join('; ')
 }
 
-export function contentSecurityPolicy(options: PolicyOptions): string {
-  const script = ["'self'", ...(options.nonce ? [`'nonce-${options.nonce}'`] : []), ...(options.scriptHashes ?? [])]
-  if (options.development) script.push("'unsafe-eval'")
-  const directives = [
-    "default-src 'self'",
+/**
+ * A page rendered per request: Next.js's scripts carry this nonce; our own
+ * inline script in the root layout (the theme boot script) is allowed by hash.
+ */
+export function renderedPagePolicy(options: { nonce: string; scriptHashes?: readonly string[]; development?: boolean; https?: boolean }): string {
+  const script = ["'self'", `'nonce-${options.nonce}'`, ...(options.scriptHashes ?? []), ...(options.development ? ["'unsafe-eval'"] : [])]
+  return [
     `script-src ${script.join(' ')}`,
     // Development only: Next's error overlay injects styles.
     `style-src 'self'${options.development ? " 'unsafe-inline'" : ''}`,
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    `form-action 'self'${options.formActionOrigins?.length ? ` ${options.formActionOrigins.join(' ')}` : ''}`,
     "frame-ancestors 'none'",
-    "manifest-src 'self'",
     ...(options.https ? ['upgrade-insecure-requests'] : []),
-  ]
-  return directives.join('; ')
+  ].join('; ')
 }
 
 /** Inline scripts a browser would execute: no src, and not a data block such as JSON-LD. */
@@ -66,8 +83,12 @@ export function inlineScripts(html: string): string[] {
   return scripts
 }
 
-/** Path of a prerendered page as requests name it: `/archives/x`, `/category/信息时代`, `/`. */
-export function routeOfHtmlFile(relativeFile: string): string {
-  const route = `/${relativeFile.replace(/\\/g, '/').replace(/\.html$/, '')}`
-  return route === '/index' ? '/' : route
+const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*"\/?>/
+
+/** The page with its policy as the first element of <head> (replacing an earlier one). */
+export function withPolicyMeta(html: string): string {
+  const policy = prerenderedPagePolicy([...new Set(inlineScripts(html).map(sha256Source))])
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}"/>`
+  const stripped = html.replace(META, '')
+  return stripped.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${meta}`)
 }

@@ -45,7 +45,7 @@ export async function ensureFreshBuild(env: NodeJS.ProcessEnv): Promise<void> {
     log.error(`The build failed (exit code ${code}); see the messages above.`)
     process.exit(code)
   }
-  const manifest = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-csp-manifest.ts'], { env: buildEnv, stdio: 'inherit' })
+  const manifest = spawn(process.execPath, ['--import', 'tsx', 'scripts/secure-prerendered-pages.ts'], { env: buildEnv, stdio: 'inherit' })
   const manifestCode = await waitForExit(manifest)
   if (manifestCode !== 0) process.exit(manifestCode)
   recordBuildFingerprint(fingerprint)

@@ -1,0 +1,5 @@
+declare module '@/next.config.mjs' {
+  import type { NextConfig } from 'next'
+  const config: NextConfig
+  export default config
+}
