@@ -12,6 +12,7 @@ import { parseMacroFile } from '@/lib/content/math/macros'
 import { safeKatexOptions } from '@/lib/content/math/render-article-math'
 import type { PostFile } from '@/lib/content/post-files.server'
 import { generateCorpus } from './corpus/generate-corpus'
+import { printTable } from './lib/format'
 
 /**
  * Content compile cost per article against KaTeX alone on the same formulas,
@@ -141,8 +142,21 @@ export async function benchContentCompile(options: { articles: number }): Promis
   }
 }
 
+export function printContentCompile(result: ContentCompileResult): void {
+  const b = result.breakdown
+  printTable(`Content compile (${result.articles} generated articles, ~${result.formulasPerArticle} formulas each)`, [
+    ['pipeline', 'ms/article', 'note'],
+    ['KaTeX alone, MathML output (what we ship)', result.katexMsPerArticle, 'baseline'],
+    ['KaTeX alone, default HTML+MathML output', result.katexDefaultOutputMsPerArticle, 'what rehype-katex renders by default'],
+    ['our full compile (MDX + math + numbering + bundle)', result.compileMsPerArticle, `÷ MathML ${result.ratio}, ÷ default ${result.ratioToKatexDefaultOutput} (target ≤ 2)`],
+    ['  Markdown parse', b.parseMs, ''],
+    ['  KaTeX share (≈ baseline)', b.katexMs, ''],
+    ['  MDX compile + esbuild bundle + our plugins', b.mdxAndBundleMs, `of which mdx-bundler's fixed cost per file ${b.mdxBundlerFixedMs}`],
+    ['warm cache (read compiled article)', result.warmCacheMsPerArticle, ''],
+  ])
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const articles = Number(process.argv.find((arg) => arg.startsWith('--articles='))?.split('=')[1] ?? 200)
-  const result = await benchContentCompile({ articles })
-  console.log(JSON.stringify(result, null, 2))
+  printContentCompile(await benchContentCompile({ articles }))
 }
