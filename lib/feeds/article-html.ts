@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Post } from '@/lib/content/posts.server'
 import { absoluteUrl, paths } from '@/lib/site/urls'
-import { renderMdxToHtml } from './mdx-to-html'
+import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
 
 /**
  * The full article as standalone HTML for feed readers: math stays MathML

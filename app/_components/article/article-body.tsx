@@ -1,4 +1,4 @@
-import { getMDXComponent } from 'mdx-bundler/client'
+import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
 
 interface ArticleBodyProps {
   code: string
@@ -6,21 +6,10 @@ interface ArticleBodyProps {
 }
 
 /**
- * Renders compiled MDX on the server. Formulas arrive as prerendered MathML
- * strings, so the browser receives plain markup and no code for the content.
+ * The article body, rendered to HTML once at build time. It is handed to React
+ * as a string on purpose: the body is static markup with no components, and a
+ * string costs the browser nothing to hydrate (see mdx-to-html.ts).
  */
 export function ArticleBody({ code, math }: ArticleBodyProps) {
-  const Content = getMDXComponent(code)
-  return (
-    <Content
-      components={{
-        MathBlock: ({ i }: { i: string }) => (
-          <div className="math-display" dangerouslySetInnerHTML={{ __html: math[Number(i)] ?? '' }} />
-        ),
-        MathInline: ({ i }: { i: string }) => (
-          <span className="math-inline" dangerouslySetInnerHTML={{ __html: math[Number(i)] ?? '' }} />
-        ),
-      }}
-    />
-  )
+  return <div className="prose" dangerouslySetInnerHTML={{ __html: renderMdxToHtml(code, math) }} />
 }

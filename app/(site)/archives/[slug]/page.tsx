@@ -70,9 +70,7 @@ export default async function ArticlePage({ params }: PageProps<'/archives/[slug
       <ContentProblems problems={post.problems} />
       {series ? <SeriesBox series={series} current={post} /> : null}
       <TableOfContents entries={post.toc} />
-      <div className="prose">
-        <ArticleBody code={post.code} math={post.math} />
-      </div>
+      <ArticleBody code={post.code} math={post.math} />
       <EquationPreview />
       <ArticleAside post={post} canonicalUrl={canonicalUrl} previous={previous} next={next} related={relatedTo(posts, post)} />
     </article>

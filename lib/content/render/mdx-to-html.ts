@@ -2,10 +2,15 @@ import 'server-only'
 import { getMDXExport } from 'mdx-bundler/client'
 
 /**
- * Evaluates compiled MDX with a tiny JSX runtime that builds HTML strings, for
- * places outside React rendering (feeds). Next.js forbids react-dom/server in
- * route handlers, and article MDX only ever produces plain elements and our two
- * math placeholders, so a small serializer is all it takes.
+ * Evaluates compiled MDX with a tiny JSX runtime that builds HTML strings.
+ * Article MDX only ever produces plain elements and our two math placeholders,
+ * so a small serializer is all it takes, and Next.js forbids react-dom/server
+ * in route handlers anyway (feeds).
+ *
+ * The article page uses it too: the body goes to React as one HTML string, so
+ * hydration skips thousands of elements it would otherwise walk and match, and
+ * the page's RSC payload carries one string instead of an element tree.
+ * mdx-to-html.test.ts checks the output is the markup React itself renders.
  */
 
 type Props = Record<string, unknown> & { children?: unknown }
@@ -21,13 +26,14 @@ interface RawHtml {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 const RENAMED: Record<string, string> = { className: 'class', htmlFor: 'for' }
 
+// The same five characters React escapes, so the markup matches React's byte for byte.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
+
 function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 }
 
-function escapeAttribute(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;')
-}
+const escapeAttribute = escapeText
 
 function attributeName(name: string): string {
   if (RENAMED[name]) return RENAMED[name]
@@ -55,9 +61,11 @@ function element(type: string | Component | typeof Fragment, props: Props): RawH
       continue
     }
     if (value === false || value === null || value === undefined || typeof value === 'object' || typeof value === 'function') continue
-    attributes += value === true ? ` ${attributeName(name)}` : ` ${attributeName(name)}="${escapeAttribute(String(value))}"`
+    // React writes data-* and aria-* booleans out as "true"; other booleans are bare.
+    const bare = value === true && !/^(data|aria)-/.test(name)
+    attributes += bare ? ` ${attributeName(name)}` : ` ${attributeName(name)}="${escapeAttribute(String(value))}"`
   }
-  return { [RAW]: VOID.has(type) ? `<${type}${attributes}>` : `<${type}${attributes}>${inner}</${type}>` }
+  return { [RAW]: VOID.has(type) ? `<${type}${attributes}/>` : `<${type}${attributes}>${inner}</${type}>` }
 }
 
 const htmlRuntime = { jsx: element, jsxs: element, Fragment }
