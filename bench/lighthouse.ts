@@ -1,7 +1,9 @@
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import fs from 'node:fs'
+import path from 'node:path'
 import { printTable } from './lib/format'
-import { BENCH_SITE_URL, ensureSiteBuild, startSite } from './lib/servers'
+import { BENCH_SITE_URL, ensureBlankApp, ensureSiteBuild, startBlankApp, startSite } from './lib/servers'
 
 /**
  * Lighthouse (mobile profile: Moto G Power emulation, simulated slow 4G and
@@ -25,7 +27,12 @@ export interface LighthouseScores {
 export interface LighthouseResult {
   home: LighthouseScores
   article: LighthouseScores
+  /** A blank page of a blank Next.js app, same run: the framework's own floor for TBT. */
+  blank: LighthouseScores
 }
+
+const BLANK_PORT = 3822
+const reportDirectory = path.join(process.cwd(), 'bench', 'results')
 
 async function audit(url: string, port: number): Promise<LighthouseScores> {
   const result = await lighthouse(url, {
@@ -35,6 +42,10 @@ async function audit(url: string, port: number): Promise<LighthouseScores> {
     onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
   })
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+  // The full report, to read which elements and scripts an audit points at.
+  const name = new URL(url).port === String(BLANK_PORT) ? 'blank' : new URL(url).pathname === '/' ? 'home' : 'article'
+  fs.mkdirSync(reportDirectory, { recursive: true })
+  fs.writeFileSync(path.join(reportDirectory, `lighthouse-${name}.json`), JSON.stringify(result.lhr))
   const { categories, audits } = result.lhr
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100)
   const failed = Object.values(audits)
@@ -54,8 +65,10 @@ async function audit(url: string, port: number): Promise<LighthouseScores> {
 
 export async function benchLighthouse(options: { slug: string }): Promise<LighthouseResult> {
   ensureSiteBuild()
+  ensureBlankApp()
   const port = Number(new URL(BENCH_SITE_URL).port)
   const site = await startSite(port)
+  const blankApp = await startBlankApp(BLANK_PORT)
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
@@ -63,10 +76,12 @@ export async function benchLighthouse(options: { slug: string }): Promise<Lighth
   try {
     const home = await audit(`${site.url}/`, chrome.port)
     const article = await audit(`${site.url}/archives/${options.slug}`, chrome.port)
-    return { home, article }
+    const blank = await audit(`${blankApp.url}/`, chrome.port)
+    return { home, article, blank }
   } finally {
     await chrome.kill()
     await site.stop()
+    await blankApp.stop()
   }
 }
 
@@ -76,6 +91,7 @@ export function printLighthouse(result: LighthouseResult): void {
     ['page', 'perf', 'a11y', 'best practices', 'SEO', 'LCP ms', 'TBT ms', 'CLS'],
     row('home', result.home),
     row('article', result.article),
+    row('blank Next.js page', result.blank),
   ])
   for (const [name, scores] of [['home', result.home], ['article', result.article]] as const) {
     if (scores.failedAudits.length > 0) console.log(`  ${name}: audits below 90: ${scores.failedAudits.join(', ')}`)
