@@ -64,13 +64,16 @@ async function audit(url: string, port: number): Promise<LighthouseScores> {
 }
 
 export async function benchLighthouse(options: { slug: string }): Promise<LighthouseResult> {
+  const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  // chrome-launcher reports a missing browser as an unhandled event that kills the process.
+  if (!fs.existsSync(chromePath)) throw new Error(`No browser at ${chromePath}: apt-get install chromium, or set CHROMIUM_PATH`)
   ensureSiteBuild()
   ensureBlankApp()
   const port = Number(new URL(BENCH_SITE_URL).port)
   const site = await startSite(port)
   const blankApp = await startBlankApp(BLANK_PORT)
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromePath,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
   })
   try {

@@ -32,6 +32,18 @@ async function waitFor(url: string, child: ChildProcess | null, timeoutMs = 60_0
   }
 }
 
+// A benchmark that crashes must not leave servers holding its ports.
+const children = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGTERM')
+})
+
+function track(child: ChildProcess): ChildProcess {
+  children.add(child)
+  child.once('exit', () => children.delete(child))
+  return child
+}
+
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise((resolve) => {
@@ -50,7 +62,7 @@ export function ensureSiteBuild(): void {
 }
 
 export async function startSite(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+  const child = track(spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
@@ -60,7 +72,7 @@ export async function startSite(port: number, env: Record<string, string> = {}):
       ...env,
     },
     stdio: 'ignore',
-  })
+  }))
   const url = `http://localhost:${port}`
   await waitFor(`${url}/archives`, child)
   return { url, stop: stopper(child) }
@@ -87,11 +99,11 @@ export function ensureBlankApp(): string {
 }
 
 export async function startBlankApp(port: number): Promise<RunningServer> {
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+  const child = track(spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
     cwd: ensureBlankApp(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
-  })
+  }))
   const url = `http://localhost:${port}`
   await waitFor(url, child)
   return { url, stop: stopper(child) }
@@ -108,7 +120,7 @@ async function startNginx(config: string, port: number, probe: string): Promise<
   fs.chmodSync(prefix, 0o777)
   for (const dir of ['logs', 'temp', 'cache']) fs.mkdirSync(path.join(prefix, dir), { mode: 0o777 })
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), config)
-  const child = spawn(nginxBinary(), ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' })
+  const child = track(spawn(nginxBinary(), ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' }))
   const url = `http://127.0.0.1:${port}`
   try {
     await waitFor(`${url}${probe}`, child)
