@@ -142,6 +142,19 @@ function machine() {
   }
 }
 
+/** The summary as a Markdown table, to paste into bench/README.md. */
+function markdownSummary(report: { date: string; seconds: number; machine: ReturnType<typeof machine>; checks: Check[] }): string {
+  const m = report.machine
+  const lines = [
+    `Run ${report.date.slice(0, 16).replace('T', ' ')} UTC, ${report.seconds} s; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, load average at the end ${m.loadAverage.join(' / ')}.`,
+    '',
+    '| figure | value | target | |',
+    '| --- | ---: | --- | --- |',
+    ...report.checks.map((c) => `| ${c.metric} | ${c.value} | ${c.target} | ${c.met === null ? '' : c.met ? 'met' : '**missed**'} |`),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
 async function main(): Promise<number> {
   const quick = process.argv.includes('--quick')
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',')
@@ -198,6 +211,7 @@ async function main(): Promise<number> {
   const file = only && !quick ? out.replace('latest.json', `partial-${only.join('-')}.json`) : out
   fs.mkdirSync(path.dirname(file), { recursive: true })
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+  fs.writeFileSync(file.replace(/\.json$/, '.md'), markdownSummary(report))
   console.log(`\nWrote ${path.relative(process.cwd(), file)} (${report.seconds} s)`)
   return Object.keys(errors).length > 0 ? 1 : 0
 }
