@@ -1,10 +1,10 @@
-import { isDatabaseUnavailableError } from '@/db/errors'
 import { getCurrentUser } from '@/lib/auth/current-user'
 import { can } from '@/lib/auth/permissions'
 import { listArticleComments, type CommentReader } from '@/lib/comments/comment-listing'
-import { COMMENT_PAGE_SIZE, COMMENTS_UNAVAILABLE_MESSAGE } from '@/lib/comments/limits'
+import { COMMENT_PAGE_SIZE } from '@/lib/comments/limits'
 import type { CommentsPageData, CommentViewerView } from '@/lib/comments/types'
 import { getPostMetas } from '@/lib/content/posts.server'
+import { commentsUnavailable } from './unavailable'
 
 export const dynamic = 'force-dynamic'
 
@@ -38,8 +38,6 @@ export async function GET(request: Request) {
     const body: CommentsPageData = { post, pageSize: COMMENT_PAGE_SIZE, viewer, ...listing }
     return Response.json(body, { headers })
   } catch (error) {
-    if (!isDatabaseUnavailableError(error)) throw error
-    console.error(`[comments] database unavailable: ${error instanceof Error ? error.message : String(error)}`)
-    return Response.json({ error: COMMENTS_UNAVAILABLE_MESSAGE }, { status: 503, headers })
+    return commentsUnavailable(request, error, headers)
   }
 }

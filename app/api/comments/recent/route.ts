@@ -1,6 +1,5 @@
-import { isDatabaseUnavailableError } from '@/db/errors'
 import { listRecentComments } from '@/lib/comments/comment-listing'
-import { COMMENTS_UNAVAILABLE_MESSAGE } from '@/lib/comments/limits'
+import { commentsUnavailable } from '../unavailable'
 
 export const dynamic = 'force-dynamic'
 
@@ -9,13 +8,11 @@ export const dynamic = 'force-dynamic'
  * column, as plain-text excerpts. Not cached anywhere (a hidden comment must
  * leave the list at once, and instances keep no state).
  */
-export async function GET() {
+export async function GET(request: Request) {
   const headers = { 'Cache-Control': 'no-store' }
   try {
     return Response.json({ comments: await listRecentComments(10) }, { headers })
   } catch (error) {
-    if (!isDatabaseUnavailableError(error)) throw error
-    console.error(`[comments] database unavailable: ${error instanceof Error ? error.message : String(error)}`)
-    return Response.json({ error: COMMENTS_UNAVAILABLE_MESSAGE }, { status: 503, headers })
+    return commentsUnavailable(request, error, headers)
   }
 }
