@@ -63,7 +63,8 @@ function toView(row: CommentRow, reader: CommentReader): CommentView {
   return {
     id: row.id,
     depth: row.depth,
-    authorName: row.authorName ?? DELETED_MEMBER_LABEL,
+    // A deleted comment keeps its place, not its author.
+    authorName: deleted ? '' : (row.authorName ?? DELETED_MEMBER_LABEL),
     replyToName: row.replyToName,
     bodyHtml: deleted ? null : row.bodyHtml,
     source: canEdit ? row.body : null,
