@@ -38,6 +38,19 @@ async function newCommenter(browser: Browser, baseURL: string, registerMember: (
   return { page, member }
 }
 
+/** Several commenters, registered one after the other: in parallel, Argon2 on a busy two-core machine outlasts the fixture's wait. */
+async function newCommenters(
+  browser: Browser,
+  baseURL: string,
+  registerMember: (page: Page) => Promise<TestMember>,
+  testId: string,
+  names: string[],
+): Promise<Commenter[]> {
+  const commenters: Commenter[] = []
+  for (const name of names) commenters.push(await newCommenter(browser, baseURL, registerMember, `${testId}#${name}`))
+  return commenters
+}
+
 /** Opens the article at its comment section and waits for the comments to load. */
 async function openComments(page: Page, slug: string): Promise<Locator> {
   const path = `/archives/${slug}#comments`
@@ -58,7 +71,12 @@ async function postComment(page: Page, member: TestMember, body: string): Promis
   const form = page.getByRole('form', { name: `以 ${member.name} 的身份评论` })
   await form.getByLabel(`以 ${member.name} 的身份评论`).fill(body)
   await form.getByRole('button', { name: '发表评论' }).click()
-  return commentWith(page, body.split('\n')[0]!.replace(/\$.*$/, '').trim() || body)
+  return commentWith(page, plainStart(body))
+}
+
+/** The start of a body that shows as typed: its first line, up to the first formula. */
+function plainStart(body: string): string {
+  return body.split('\n')[0]!.replace(/\$.*$/, '').trim() || body
 }
 
 /** Opens the reply form under the comment showing `parentText`, posts `body` and returns the new comment. */
@@ -70,7 +88,7 @@ async function reply(page: Page, parentText: string, parentAuthor: string, body:
   await expect(form.getByLabel(`回复 ${parentAuthor}`)).toBeFocused()
   await form.getByLabel(`回复 ${parentAuthor}`).fill(body)
   await form.getByRole('button', { name: '发表评论' }).click()
-  const posted = commentWith(page, body)
+  const posted = commentWith(page, plainStart(body))
   await expect(posted).toBeVisible()
   return posted
 }
@@ -119,9 +137,7 @@ test('members post math, reply three levels deep, and a fourth reply stays at th
 }, testInfo) => {
   const slug = 'rope-from-complex-numbers'
   const tag = uniqueTag()
-  const [a, b, c, d] = await Promise.all(
-    ['a', 'b', 'c', 'd'].map((who) => newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#${who}`)),
-  )
+  const [a, b, c, d] = await newCommenters(browser, baseURL!, registerMember, testInfo.testId, ['a', 'b', 'c', 'd'])
 
   // Inline and display math, rendered by the server as MathML.
   await openComments(a!.page, slug)
@@ -169,9 +185,7 @@ test('a member edits a comment (已编辑), deletes one (该评论已删除, rep
 }, testInfo) => {
   const slug = 'softmax-temperature-entropy'
   const tag = uniqueTag()
-  const [author, replier] = await Promise.all(
-    ['author', 'replier'].map((who) => newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#${who}`)),
-  )
+  const [author, replier] = await newCommenters(browser, baseURL!, registerMember, testInfo.testId, ['author', 'replier'])
   await openComments(author!.page, slug)
   const original = await postComment(author!.page, author!.member, `原来的评论 ${tag}`)
   await expect(original).toBeVisible()
@@ -370,3 +384,29 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
   })
 }
+
+// Artifacts for a person to look at (test-results/screenshots), not assertions.
+test('screenshot: a comment thread with math and the form, on a phone and a desktop, light and dark', async ({
+  browser,
+  baseURL,
+  registerMember,
+}, testInfo) => {
+  const slug = 'weight-decay-vs-l2'
+  const tag = uniqueTag()
+  const [a, b, c] = await newCommenters(browser, baseURL!, registerMember, testInfo.testId, ['a', 'b', 'c'])
+  await openComments(a!.page, slug)
+  await expect(await postComment(a!.page, a!.member, `截图 ${tag}：AdamW 把衰减项 $\\lambda\\theta_t$ 移出了自适应缩放，\n\n$$\n\\theta_{t+1} = \\theta_t - \\eta\\left(\\frac{\\hat m_t}{\\sqrt{\\hat v_t}+\\epsilon} + \\lambda\\theta_t\\right)\n$$\n\n> 引用一句\n\n\`code\` 和 [链接](https://example.com)`)).toBeVisible()
+  await openComments(b!.page, slug)
+  await reply(b!.page, `截图 ${tag}`, a!.member.name, `同意，$\\lambda$ 取 0.1 时效果最好 ${tag}`)
+  await openComments(c!.page, slug)
+  await reply(c!.page, `同意，`, b!.member.name, `第三层的回复 ${tag}`)
+  await c!.page.getByRole('form', { name: `以 ${c!.member.name} 的身份评论` }).getByLabel(`以 ${c!.member.name} 的身份评论`).fill('正在写的评论：$e^{i\\pi}+1=0$')
+  await expect(c!.page.locator('.comment-preview math')).toHaveCount(1)
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [360, 1280]) {
+      await c!.page.setViewportSize({ width, height: 900 })
+      await c!.page.emulateMedia({ colorScheme: scheme })
+      await c!.page.locator('#comments').screenshot({ path: `${testInfo.project.outputDir}/screenshots/comments-${width}-${scheme}.png` })
+    }
+  }
+})
