@@ -1,7 +1,7 @@
 import 'server-only'
 import type { z } from 'zod'
 import { isDatabaseUnavailableError } from '@/db/errors'
-import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user'
+import type { CurrentUser } from '@/lib/auth/current-user'
 import { can, type Actor, type GuestPermission, type MemberPermission, type Permission } from '@/lib/auth/permissions'
 import { consumeRateLimit, type RateLimitDecision } from '@/lib/rate-limit/rate-limit'
 import { rateLimitMessage } from '@/lib/rate-limit/retry-message'
@@ -79,7 +79,13 @@ export interface ActionEnvironment {
   consumeRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision>
 }
 
-const nextEnvironment: ActionEnvironment = { getCurrentUser, getClientIp, consumeRateLimit }
+const nextEnvironment: ActionEnvironment = {
+  // Loaded with the first request: the session module pulls in Next.js's navigation,
+  // which scripts and benchmarks that run action definitions outside Next.js cannot load.
+  getCurrentUser: async () => (await import('@/lib/auth/current-user')).getCurrentUser(),
+  getClientIp,
+  consumeRateLimit,
+}
 
 export function validatedAction<S extends z.ZodType, T>(
   options: ActionOptions<MemberPermission, S, T>,

@@ -147,6 +147,22 @@ export async function findCommentPage(postSlug: string, id: number, reader: Comm
   return Math.floor((row?.before ?? 0) / COMMENT_PAGE_SIZE) + 1
 }
 
+/** One page of top-level comments, oldest first (index comments_post_top_level_idx). Exported for the benchmark's EXPLAIN. */
+export function topLevelCommentsQuery(postSlug: string, page: number, reader: CommentReader) {
+  return selectComments()
+    .where(and(eq(comments.postSlug, postSlug), isNull(comments.parentId), visibleTo(reader)))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(COMMENT_PAGE_SIZE)
+    .offset((page - 1) * COMMENT_PAGE_SIZE)
+}
+
+/** Every reply in the given threads, oldest first (index comments_thread_idx). */
+export function threadRepliesQuery(threadIds: number[], reader: CommentReader) {
+  return selectComments()
+    .where(and(inArray(comments.threadId, threadIds), isNotNull(comments.parentId), visibleTo(reader)))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+}
+
 export interface ArticleCommentsPage {
   count: number
   page: number
@@ -171,18 +187,9 @@ export async function listArticleComments(
   const pages = Math.max(1, Math.ceil(topLevelCount / COMMENT_PAGE_SIZE))
   const page = Math.min(pages, Math.max(1, pageOfComment ?? request.page ?? 1))
 
-  const topRows = await selectComments()
-    .where(and(eq(comments.postSlug, postSlug), isNull(comments.parentId), visibleTo(reader)))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(COMMENT_PAGE_SIZE)
-    .offset((page - 1) * COMMENT_PAGE_SIZE)
+  const topRows = await topLevelCommentsQuery(postSlug, page, reader)
   const threadIds = topRows.map((row) => row.id)
-  const replyRows =
-    threadIds.length === 0
-      ? []
-      : await selectComments()
-          .where(and(inArray(comments.threadId, threadIds), isNotNull(comments.parentId), visibleTo(reader)))
-          .orderBy(asc(comments.createdAt), asc(comments.id))
+  const replyRows = threadIds.length === 0 ? [] : await threadRepliesQuery(threadIds, reader)
   const threads = buildThreads(
     topRows.map((row) => toView(row, reader)),
     replyRows.map((row) => ({ view: toView(row, reader), parentId: row.parentId! })),
