@@ -58,8 +58,10 @@ async function fetchComments(slug: string, request: PageRequest): Promise<LoadSt
 export function CommentsPanel({ slug }: CommentsPanelProps) {
   const [state, setState] = useState<LoadState>({ status: 'loading' })
   const [announcement, setAnnouncement] = useState('')
-  /** The comment to scroll to and highlight once its page has rendered. */
+  /** The comment a permalink or a new post points at: highlighted while shown. */
   const [target, setTarget] = useState<number | null>(null)
+  /** Scrolled to (and focused) once, when its page has rendered; later re-reads leave the reader where they are. */
+  const scrollTo = useRef<number | null>(null)
   const latest = useRef(0)
 
   const load = useCallback(
@@ -72,37 +74,52 @@ export function CommentsPanel({ slug }: CommentsPanelProps) {
     [slug],
   )
 
-  useEffect(() => {
-    const initial = requestFromLocation()
-    if ('comment' in initial) setTarget(initial.comment)
-    void load(initial)
-    const onHashChange = () => {
-      const id = commentIdFromHash(window.location.hash)
-      if (id === null) return
+  const show = useCallback(
+    (id: number) => {
       setTarget(id)
-      void load({ comment: id })
-    }
-    window.addEventListener('hashchange', onHashChange)
-    return () => window.removeEventListener('hashchange', onHashChange)
-  }, [load])
+      scrollTo.current = id
+      return load({ comment: id })
+    },
+    [load],
+  )
 
   useEffect(() => {
-    if (state.status !== 'ready' || target === null) return
-    const element = document.getElementById(commentAnchor(target))
+    const fromLocation = () => {
+      const request = requestFromLocation()
+      if ('comment' in request) void show(request.comment)
+      else void load(request)
+    }
+    fromLocation()
+    const onHashChange = () => {
+      const id = commentIdFromHash(window.location.hash)
+      if (id !== null) void show(id)
+    }
+    // Back and forward between comment pages.
+    window.addEventListener('popstate', fromLocation)
+    window.addEventListener('hashchange', onHashChange)
+    return () => {
+      window.removeEventListener('popstate', fromLocation)
+      window.removeEventListener('hashchange', onHashChange)
+    }
+  }, [load, show])
+
+  useEffect(() => {
+    if (state.status !== 'ready' || scrollTo.current === null) return
+    const element = document.getElementById(commentAnchor(scrollTo.current))
+    scrollTo.current = null
     if (!element) return
     element.scrollIntoView({ block: 'start' })
     element.focus({ preventScroll: true })
-  }, [state, target])
+  }, [state])
 
   /** After a change: re-read, landing on `focus` (a new comment) or staying on the current page. */
   const refresh = useCallback(
     async (message: string, focus?: number) => {
       const page = state.status === 'ready' ? state.data.page : 1
-      if (focus !== undefined) setTarget(focus)
-      await load(focus !== undefined ? { comment: focus } : { page })
+      await (focus !== undefined ? show(focus) : load({ page }))
       setAnnouncement(message)
     },
-    [load, state],
+    [load, show, state],
   )
 
   if (state.status === 'loading') {
@@ -122,7 +139,8 @@ export function CommentsPanel({ slug }: CommentsPanelProps) {
           className="comments__button"
           onClick={() => {
             setState({ status: 'loading' })
-            void load(requestFromLocation())
+            const request = requestFromLocation()
+            void ('comment' in request ? show(request.comment) : load(request))
           }}
         >
           重试
