@@ -12,6 +12,7 @@ import './styles/article.css'
 import './styles/math.css'
 import './styles/code.css'
 import './styles/forms.css'
+import './styles/comments.css'
 import './styles/admin.css'
 import './styles/print.css'
 

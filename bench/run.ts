@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { benchBuild, printBuild } from './build'
+import { printCommentsBench, runCommentsBench, type EngineFigures } from './comments'
 import { benchContentCompile, printContentCompile } from './content-compile'
 import { printTable } from './lib/format'
 import { benchLighthouse, printLighthouse } from './lighthouse'
@@ -106,6 +107,21 @@ const sections: Section<unknown>[] = [
         { metric: `Lighthouse ${page}: best practices`, value: r[page].bestPractices, target: '≥ 95', met: r[page].bestPractices >= 95 },
         { metric: `Lighthouse ${page}: SEO`, value: r[page].seo, target: '100', met: r[page].seo === 100 },
       ]),
+  }),
+  section({
+    name: 'comments',
+    heavy: false,
+    run: (quick) => runCommentsBench({ quick }),
+    print: printCommentsBench,
+    checks: (r) => {
+      const engines = [r.pglite, r.postgres].filter((e): e is EngineFigures => 'engine' in e)
+      return engines.flatMap((e) => [
+        { metric: `comments (${e.engine}): first page of ${e.seed.comments} (ms, median)`, value: e.firstPage.medianMs, target: '≤ 100', met: e.firstPage.medianMs <= 100 },
+        { metric: `comments (${e.engine}): first page uses indexes`, value: String(e.firstPage.indexesUsed.topLevel && e.firstPage.indexesUsed.replies), target: 'true', met: e.firstPage.indexesUsed.topLevel && e.firstPage.indexesUsed.replies },
+        { metric: `comments (${e.engine}): ${e.concurrentPosts.posts} concurrent posts p50 / p99 (ms)`, value: `${e.concurrentPosts.p50Ms} / ${e.concurrentPosts.p99Ms}`, target: '', met: null },
+        { metric: `comments (${e.engine}): lost + duplicated`, value: e.concurrentPosts.lost + e.concurrentPosts.duplicated, target: '0', met: e.concurrentPosts.lost + e.concurrentPosts.duplicated === 0 },
+      ])
+    },
   }),
   section({
     name: 'search',

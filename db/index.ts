@@ -31,6 +31,17 @@ export const db: Database = new Proxy({} as Database, {
   },
 })
 
+/**
+ * Points `db` at another database and returns the handle it used before:
+ * for benchmarks that run the same code on PGlite and PostgreSQL in one
+ * process. The caller closes what it opened.
+ */
+export function swapDatabaseHandle(handle: DatabaseHandle | undefined): DatabaseHandle | undefined {
+  const previous = globalForDb.databaseHandle
+  globalForDb.databaseHandle = handle
+  return previous
+}
+
 export async function closeDatabase(): Promise<void> {
   const handle = globalForDb.databaseHandle
   globalForDb.databaseHandle = undefined

@@ -7,7 +7,10 @@ type InputProps = Pick<
   'type' | 'autoComplete' | 'defaultValue' | 'required' | 'minLength' | 'maxLength' | 'autoFocus' | 'inputMode' | 'spellCheck'
 >
 
-type TextAreaProps = Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, 'defaultValue' | 'required' | 'maxLength' | 'rows'>
+type TextAreaProps = Pick<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'defaultValue' | 'value' | 'onChange' | 'required' | 'maxLength' | 'rows' | 'autoFocus' | 'placeholder'
+>
 
 interface FieldProps {
   label: string

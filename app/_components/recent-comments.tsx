@@ -1,14 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-
-export interface RecentComment {
-  id: number
-  authorName: string
-  excerpt: string
-  postTitle: string
-  href: string
-}
+import type { RecentComment } from '@/lib/comments/types'
 
 /**
  * The ten newest visible comments, fetched after the static page has loaded.

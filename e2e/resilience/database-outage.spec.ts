@@ -94,10 +94,22 @@ test('stopping PostgreSQL under reader load: static pages keep serving, errors a
     // Static pages never noticed.
     for (const path of readerPaths) expect((await fetch(`${app.url}${path}`)).status).toBe(200)
 
+    // The article renders; its comment section says the comments cannot load, and offers a retry.
+    const reader = await browser.newPage()
+    await reader.goto(`${app.url}/archives/${article.slug}#comments`)
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText(article.title)
+    const comments = reader.locator('section#comments')
+    await expect(comments.getByRole('alert')).toContainText('评论暂时无法加载')
+    const api = await fetch(`${app.url}/api/comments?post=${article.slug}`)
+    expect(api.status).toBe(503)
+    expect(await api.json()).toEqual({ error: '评论暂时无法加载' })
+
     await pg.start()
     await expect.poll(health, { timeout: 30_000 }).toBe(200)
 
-    // Recovered without restarting the app: the member's page and a new sign-in work again.
+    // Recovered without restarting the app: the comments load on retry, the member's page and a new sign-in work again.
+    await comments.getByRole('button', { name: '重试' }).click()
+    await expect(comments.getByText(/^(共 \d+ 条评论|还没有评论)$/)).toBeVisible()
     expect((await fetch(`${app.url}/account`, { headers: { cookie } })).status).toBe(200)
     const member = await browser.newPage()
     await signIn(member, app.url)

@@ -9,17 +9,17 @@ import type { ActionHandler, ActionOptions } from './validated-action'
  * a request can do, such as refreshing the page), and tests run the very same
  * permission, schema, limits and handler through `runValidatedAction`.
  */
-export type MemberActionDefinition<S extends z.ZodType, T> = ActionOptions<MemberPermission, S> & {
+export type MemberActionDefinition<S extends z.ZodType, T> = ActionOptions<MemberPermission, S, T> & {
   handler: ActionHandler<S, CurrentUser, T>
 }
 
-export type GuestActionDefinition<S extends z.ZodType, T> = ActionOptions<GuestPermission, S> & {
+export type GuestActionDefinition<S extends z.ZodType, T> = ActionOptions<GuestPermission, S, T> & {
   handler: ActionHandler<S, CurrentUser | null, T>
 }
 
 /** For actions that need a signed-in member: the handler always gets one. */
 export function defineMemberAction<S extends z.ZodType, T>(
-  options: ActionOptions<MemberPermission, S>,
+  options: ActionOptions<MemberPermission, S, T>,
   handler: ActionHandler<S, CurrentUser, T>,
 ): MemberActionDefinition<S, T> {
   return { ...options, handler }
@@ -27,7 +27,7 @@ export function defineMemberAction<S extends z.ZodType, T>(
 
 /** For actions visitors may use too: the handler gets null for them. */
 export function defineGuestAction<S extends z.ZodType, T>(
-  options: ActionOptions<GuestPermission, S>,
+  options: ActionOptions<GuestPermission, S, T>,
   handler: ActionHandler<S, CurrentUser | null, T>,
 ): GuestActionDefinition<S, T> {
   return { ...options, handler }

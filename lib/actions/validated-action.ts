@@ -1,7 +1,7 @@
 import 'server-only'
 import type { z } from 'zod'
 import { isDatabaseUnavailableError } from '@/db/errors'
-import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user'
+import type { CurrentUser } from '@/lib/auth/current-user'
 import { can, type Actor, type GuestPermission, type MemberPermission, type Permission } from '@/lib/auth/permissions'
 import { consumeRateLimit, type RateLimitDecision } from '@/lib/rate-limit/rate-limit'
 import { rateLimitMessage } from '@/lib/rate-limit/retry-message'
@@ -49,10 +49,17 @@ export interface ActionRateLimit {
   message?: string
 }
 
-export interface ActionOptions<P extends Permission, S extends z.ZodType> {
+export interface ActionOptions<P extends Permission, S extends z.ZodType, T = unknown> {
   permission: P
   schema: S
   rateLimit?: ActionRateLimit | readonly ActionRateLimit[]
+  /**
+   * For idempotent actions: the outcome of an earlier request that this one
+   * repeats (same idempotency key), or null. Asked after the input is parsed
+   * and before limits are counted, so a retried request gets its first answer
+   * instead of "too frequent", and counts nothing.
+   */
+  replay?: (input: z.output<S>, context: ActionContext<CurrentUser | null>) => Promise<ActionOutcome<T> | null>
 }
 
 /** The signature `useActionState` expects. */
@@ -72,18 +79,24 @@ export interface ActionEnvironment {
   consumeRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision>
 }
 
-const nextEnvironment: ActionEnvironment = { getCurrentUser, getClientIp, consumeRateLimit }
+const nextEnvironment: ActionEnvironment = {
+  // Loaded with the first request: the session module pulls in Next.js's navigation,
+  // which scripts and benchmarks that run action definitions outside Next.js cannot load.
+  getCurrentUser: async () => (await import('@/lib/auth/current-user')).getCurrentUser(),
+  getClientIp,
+  consumeRateLimit,
+}
 
 export function validatedAction<S extends z.ZodType, T>(
-  options: ActionOptions<MemberPermission, S>,
+  options: ActionOptions<MemberPermission, S, T>,
   handler: ActionHandler<S, CurrentUser, T>,
 ): FormAction<T>
 export function validatedAction<S extends z.ZodType, T>(
-  options: ActionOptions<GuestPermission, S>,
+  options: ActionOptions<GuestPermission, S, T>,
   handler: ActionHandler<S, CurrentUser | null, T>,
 ): FormAction<T>
 export function validatedAction<S extends z.ZodType, T>(
-  options: ActionOptions<Permission, S>,
+  options: ActionOptions<Permission, S, T>,
   handler: AnyHandler<S, T>,
 ): FormAction<T> {
   return (_previous, formData) => runValidatedAction(options, handler, formData, nextEnvironment)
@@ -117,7 +130,7 @@ function fieldErrorsOf(error: z.ZodError): { fieldErrors: FieldErrors; formError
 
 /** The body of every action; exported for tests, which pass their own environment. */
 export async function runValidatedAction<S extends z.ZodType, T>(
-  options: ActionOptions<Permission, S>,
+  options: ActionOptions<Permission, S, T>,
   handler: AnyHandler<S, T>,
   formData: FormData,
   environment: ActionEnvironment,
@@ -142,6 +155,10 @@ export async function runValidatedAction<S extends z.ZodType, T>(
     }
 
     const ip = await environment.getClientIp()
+    if (options.replay) {
+      const earlier = await options.replay(parsed.data, { user, actor, ip })
+      if (earlier) return earlier.ok ? earlier : refuse(earlier)
+    }
     const limits = options.rateLimit === undefined ? [] : [options.rateLimit].flat()
     for (const limit of limits) {
       const subject = limit.subject({ user, actor, ip })

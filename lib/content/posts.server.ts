@@ -6,6 +6,7 @@ import { cacheKey, pruneCachedArticles, readCachedArticle, writeCachedArticle } 
 import { compilePost, type CompiledArticle, type SiteContentContext } from './compile/compile-post.server'
 import type { TocEntry } from './compile/context'
 import { parseMacroFile } from './math/macros'
+import type { EquationLabel, Macros } from './math/render-article-math'
 import { contentRoot, readPostFiles, type PostFile } from './post-files.server'
 import { ContentError, type ContentProblem } from './problems'
 
@@ -132,6 +133,19 @@ export async function getPost(slug: string): Promise<Post | undefined> {
   const article = meta && (await compiledArticle(slug))
   if (!meta || !article) return undefined
   return { ...meta, ...article }
+}
+
+/**
+ * What a comment under an article is rendered with: the article's macros (the
+ * site's shared ones and its own) and its equation labels, so `$\eqref{eq:x}$`
+ * in a comment links to the equation above. Undefined for an unknown slug.
+ */
+export async function getArticleMathContext(slug: string): Promise<{ macros: Macros; labels: Record<string, EquationLabel> } | undefined> {
+  const lib = loadLibrary()
+  const file = lib.files.get(slug)
+  const article = file && (await compiledArticle(slug))
+  if (!file || !article) return undefined
+  return { macros: { ...lib.site.sharedMacros, ...file.frontMatter.macros }, labels: article.labels }
 }
 
 /** Compiles every article and returns all problems at once (used before `next build`). */

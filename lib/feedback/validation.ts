@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { personNameSchema } from '@/lib/auth/display-name'
 import { emailSchema } from '@/lib/auth/validation'
+import { countMessageCharacters, findMessageBodyProblem } from '@/lib/validation/message-body'
 import { FEEDBACK_BODY_MAX_LENGTH, FEEDBACK_HONEYPOT_FIELD } from './limits'
 
 /**
@@ -10,19 +11,11 @@ import { FEEDBACK_BODY_MAX_LENGTH, FEEDBACK_HONEYPOT_FIELD } from './limits'
  */
 
 /** Characters as a person counts them: code points, with a browser's CRLF line break as one. */
-export function countFeedbackCharacters(text: string): number {
-  return Array.from(text.replace(/\r\n/g, '\n')).length
-}
+export const countFeedbackCharacters = countMessageCharacters
 
 /** Why `body` cannot be sent, or null. Never trimmed: the editors see what was written. */
 export function findFeedbackBodyProblem(body: string): string | null {
-  if (!/\S/u.test(body)) return '请填写留言内容'
-  // PostgreSQL text cannot hold U+0000; lone surrogates cannot be stored as UTF-8.
-  if (body.includes('\u0000')) return '留言内容不能包含空字符（U+0000）'
-  if (/\p{Cs}/u.test(body)) return '留言内容包含无法保存的字符（不成对的代理项）'
-  const length = countFeedbackCharacters(body)
-  if (length > FEEDBACK_BODY_MAX_LENGTH) return `留言内容最多 ${FEEDBACK_BODY_MAX_LENGTH} 个字符（现在是 ${length} 个）`
-  return null
+  return findMessageBodyProblem(body, '留言内容', FEEDBACK_BODY_MAX_LENGTH)
 }
 
 const feedbackBodySchema = z.string({ error: '请填写留言内容' }).superRefine((body, context) => {

@@ -74,6 +74,33 @@ export const rateLimitRules = {
       { limit: 20, seconds: DAY },
     ],
   },
+  /**
+   * Comments per member: one every 10 seconds (a person writes slower; a script
+   * is slowed to a crawl) and 100 a day.
+   */
+  commentsPerMember: {
+    name: 'comment:member',
+    windows: [
+      { limit: 1, seconds: 10 },
+      { limit: 100, seconds: DAY },
+    ],
+  },
+  /**
+   * Live previews per member: the form asks after each pause in typing, so the
+   * budget is generous; it only stops a script using the renderer as a service.
+   */
+  commentPreviewsPerMember: {
+    name: 'comment-preview:member',
+    windows: [
+      { limit: 60, seconds: MINUTE },
+      { limit: 2000, seconds: DAY },
+    ],
+  },
+  /** Edits per member (each within 15 minutes of posting). */
+  commentEditsPerMember: {
+    name: 'comment-edit:member',
+    windows: [{ limit: 20, seconds: 10 * MINUTE }],
+  },
 } as const satisfies Record<string, RateLimitRule>
 
 export type RateLimitRuleName = keyof typeof rateLimitRules

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { ArticleAside } from '@/app/_components/article/article-aside'
 import { ArticleBody } from '@/app/_components/article/article-body'
 import { ArticleHeader } from '@/app/_components/article/article-header'
+import { CommentsSection } from '@/app/_components/comments/comments-section'
 import { ContentProblems } from '@/app/_components/article/content-problems'
 import { EquationPreview } from '@/app/_components/article/equation-preview'
 import { SeriesBox } from '@/app/_components/article/series-box'
@@ -60,19 +61,23 @@ export default async function ArticlePage({ params }: PageProps<'/archives/[slug
     license: siteConfig.license.url,
   }
   return (
-    <article aria-labelledby="article-title">
-      <script
-        type="application/ld+json"
-        // JSON-LD is data, not code; "<" is escaped so a title cannot close the tag.
-        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
-      />
-      <ArticleHeader post={post} />
-      <ContentProblems problems={post.problems} />
-      {series ? <SeriesBox series={series} current={post} /> : null}
-      <TableOfContents entries={post.toc} />
-      <ArticleBody code={post.code} math={post.math} />
-      <EquationPreview />
-      <ArticleAside post={post} canonicalUrl={canonicalUrl} previous={previous} next={next} related={relatedTo(posts, post)} />
-    </article>
+    <>
+      <article aria-labelledby="article-title">
+        <script
+          type="application/ld+json"
+          // JSON-LD is data, not code; "<" is escaped so a title cannot close the tag.
+          dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+        />
+        <ArticleHeader post={post} />
+        <ContentProblems problems={post.problems} />
+        {series ? <SeriesBox series={series} current={post} /> : null}
+        <TableOfContents entries={post.toc} />
+        <ArticleBody code={post.code} math={post.math} />
+        <EquationPreview />
+        <ArticleAside post={post} canonicalUrl={canonicalUrl} previous={previous} next={next} related={relatedTo(posts, post)} />
+      </article>
+      {/* Static like the rest of the page: the comments load in the browser (comments-section.tsx). */}
+      <CommentsSection slug={post.slug} />
+    </>
   )
 }
