@@ -111,7 +111,8 @@ const sections: Section<unknown>[] = [
   section({
     name: 'comments',
     heavy: false,
-    run: (quick) => runCommentsBench({ quick }),
+    // --quick stays on PGlite so the CI smoke run needs no server of its own.
+    run: (quick) => runCommentsBench(quick ? { quick, postgresUrl: null } : {}),
     print: printCommentsBench,
     checks: (r) => {
       const engines = [r.pglite, r.postgres].filter((e): e is EngineFigures => 'engine' in e)
