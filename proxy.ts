@@ -5,6 +5,7 @@ import { env } from '@/lib/env'
 import { REQUEST_ID_HEADER } from '@/lib/log/logger'
 import { renderedPagePolicy, sha256Source } from '@/lib/security/csp'
 import { SERVER_ACTION_BODY_LIMIT, serverActionBodyRefusal } from '@/lib/security/server-action-body'
+import { hasMalformedPercentEncoding } from '@/lib/security/url-encoding'
 
 /**
  * Runs only for pages rendered per request, for API routes and for server-action
@@ -18,11 +19,15 @@ import { SERVER_ACTION_BODY_LIMIT, serverActionBodyRefusal } from '@/lib/securit
 const https = env.SITE_URL.startsWith('https://')
 const themeHash = sha256Source(themeBootScript)
 
+function refusal(status: number, reason: string): NextResponse {
+  return new NextResponse(reason, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+}
+
 export function proxy(request: NextRequest) {
+  if (hasMalformedPercentEncoding(new URL(request.url).pathname)) return refusal(400, '地址中的百分号编码无效')
   const bodyRefusal = serverActionBodyRefusal(request.method, request.headers)
   if (bodyRefusal) {
-    const reason = bodyRefusal === 413 ? `请求内容超过 ${SERVER_ACTION_BODY_LIMIT}` : '请求缺少 Content-Length'
-    return new NextResponse(reason, { status: bodyRefusal, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+    return refusal(bodyRefusal, bodyRefusal === 413 ? `请求内容超过 ${SERVER_ACTION_BODY_LIMIT}` : '请求缺少 Content-Length')
   }
   // Every request gets an id (or keeps the load balancer's), echoed in the response
   // and in error logs, so a user's report can be matched to a log line.
@@ -62,5 +67,9 @@ export const config = {
     '/admin/:path*',
     // Literal values only: Next.js reads this object without running the module.
     { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    // Paths that are not valid percent-encoded UTF-8 (the grammar of RFC 3629,
+    // which decodeURIComponent follows), and only those: well-formed pages never
+    // take this detour. tests/unit/proxy-matcher.test.ts checks it against decoding.
+    '/((?!(?:[^%]|%[0-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$).*)',
   ],
 }
