@@ -1,5 +1,5 @@
 import { encode } from 'next-auth/jwt'
-import { expect, type APIRequestContext, type Playwright } from '@playwright/test'
+import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test'
 import type { Actor } from '@/lib/auth/permissions'
 import { addressFor } from './fixtures'
 import { actionOutcome, callServerAction, serverActionId } from './server-actions'
@@ -18,6 +18,8 @@ import { e2eAuthSecret, testUsers } from './users'
  */
 
 const SESSION_COOKIE = 'next-auth.session-token'
+
+type Playwright = PlaywrightWorkerArgs['playwright']
 
 async function newClient(playwright: Playwright, baseURL: string, seed: string): Promise<APIRequestContext> {
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': addressFor(seed) } })

@@ -1,4 +1,4 @@
-import { getMiddlewareMatchers } from 'next/dist/build/analysis/get-page-static-info'
+import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import nextConfig from '@/next.config.mjs'
 import { config } from '@/proxy'
@@ -11,7 +11,11 @@ import { naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
  * compiles it and compared with decodeURIComponent, the decoder that fails
  * inside Next.js, on well-formed and broken paths alike.
  */
-const matchers = getMiddlewareMatchers(config.matcher, { ...nextConfig, i18n: null, basePath: '' } as never)
+// Next.js's own compilation of `config.matcher` (an internal module without type declarations).
+const { getMiddlewareMatchers } = createRequire(import.meta.url)('next/dist/build/analysis/get-page-static-info.js') as {
+  getMiddlewareMatchers: (matcher: unknown, nextConfig: unknown) => { regexp: string; has?: unknown[] }[]
+}
+const matchers = getMiddlewareMatchers(config.matcher, { ...nextConfig, i18n: null, basePath: '' })
   // Matchers with conditions (the server-action header) do not apply to a plain GET.
   .filter((matcher) => !matcher.has)
   .map((matcher) => new RegExp(matcher.regexp))
