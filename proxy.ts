@@ -4,13 +4,14 @@ import { themeBootScript } from '@/app/_components/theme'
 import { env } from '@/lib/env'
 import { REQUEST_ID_HEADER } from '@/lib/log/logger'
 import { renderedPagePolicy, sha256Source } from '@/lib/security/csp'
-import { SERVER_ACTION_BODY_LIMIT, serverActionBodyRefusal } from '@/lib/security/server-action-body'
+import { serverActionRefusal } from '@/lib/security/server-action-requests'
 import { hasMalformedPercentEncoding } from '@/lib/security/url-encoding'
 
 /**
  * Runs only for pages rendered per request, for API routes and for server-action
  * POSTs (see `config`): gives each a request id and each page a nonce-based
- * Content-Security-Policy, and refuses action bodies over the size limit.
+ * Content-Security-Policy, and refuses cross-origin and oversized server-action
+ * requests (lib/security/server-action-requests.ts) and undecodable paths.
  * Prerendered pages carry their own policy (lib/security/csp.ts) and are served
  * without this detour. Authorization is not done here: every page and action
  * checks permissions itself.
@@ -25,10 +26,8 @@ function refusal(status: number, reason: string): NextResponse {
 
 export function proxy(request: NextRequest) {
   if (hasMalformedPercentEncoding(new URL(request.url).pathname)) return refusal(400, '地址中的百分号编码无效')
-  const bodyRefusal = serverActionBodyRefusal(request.method, request.headers)
-  if (bodyRefusal) {
-    return refusal(bodyRefusal, bodyRefusal === 413 ? `请求内容超过 ${SERVER_ACTION_BODY_LIMIT}` : '请求缺少 Content-Length')
-  }
+  const actionRefusal = serverActionRefusal(request.method, request.headers)
+  if (actionRefusal) return refusal(actionRefusal.status, actionRefusal.reason)
   // Every request gets an id (or keeps the load balancer's), echoed in the response
   // and in error logs, so a user's report can be matched to a log line.
   const requestId = request.headers.get(REQUEST_ID_HEADER) ?? randomBytes(8).toString('hex')
