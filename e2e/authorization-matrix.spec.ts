@@ -42,6 +42,23 @@ test('every permission in the table has a probe, except the comment ones listed 
   for (const name of Object.keys(permissionProbes)) expect(permissionNames, `probe for unknown permission ${name}`).toContain(name)
 })
 
+test('every permission that guards a page or layout is probed through a page', () => {
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name)
+      return entry.isDirectory() ? sources(full) : /^(page|layout)\.tsx$/.test(entry.name) ? [full] : []
+    })
+  const guarding = new Set<string>()
+  for (const file of sources('app')) {
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(/requirePermission\('([^']+)'/g)) guarding.add(match[1]!)
+  }
+  expect(guarding.size).toBeGreaterThanOrEqual(6)
+  const unprobed = [...guarding].filter(
+    (permission) => !pending.includes(permission) && !probesOf(permission as Permission)?.some((probe) => probe.kind === 'page'),
+  )
+  expect(unprobed, 'permissions guarding pages without a page probe').toEqual([])
+})
+
 test('every server action of the build is probed', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { filename: string; exportedName: string }>

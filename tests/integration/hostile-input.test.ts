@@ -40,7 +40,7 @@ const han = /\p{Script=Han}/u
 let serial = 0
 
 /** A client address of its own for every submission: 10.0.0.0/8 holds 16 million. */
-function addressFor(n: number): string {
+function clientAddress(n: number): string {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
 }
 
@@ -55,7 +55,7 @@ async function sendEverything(target: HostileInputTarget) {
     const prepared = await target.prepare(submission)
     const form = formOf({ ...prepared.fields, [target.field]: value })
     const label = `${target.input}: ${JSON.stringify(raw)}`
-    const result = await target.submit(form, requestAs(prepared.user, addressFor(serial), { consumeRateLimit: async () => ({ allowed: true }) }))
+    const result = await target.submit(form, requestAs(prepared.user, clientAddress(serial), { consumeRateLimit: async () => ({ allowed: true }) }))
 
     if (target.mustAccept) expect(result.ok, label).toBe(target.mustAccept(value))
     if (result.ok) {

@@ -36,7 +36,7 @@ export function formOf(fields: Record<string, string | number | boolean>): FormD
   return data
 }
 
-type AnyDefinition<S extends z.ZodType, T> = MemberActionDefinition<S, T> | GuestActionDefinition<S, T>
+export type AnyDefinition<S extends z.ZodType, T> = MemberActionDefinition<S, T> | GuestActionDefinition<S, T>
 
 export function runAction<S extends z.ZodType, T>(
   definition: AnyDefinition<S, T>,

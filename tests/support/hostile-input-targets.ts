@@ -3,14 +3,13 @@ import type { z } from 'zod'
 import { db } from '@/db'
 import { feedbackMessages, users, type User } from '@/db/schema'
 import type { ActionEnvironment } from '@/lib/actions/validated-action'
-import type { GuestActionDefinition, MemberActionDefinition } from '@/lib/actions/define-action'
 import { changeAccountPassword, registerAccount, renameAccount, signIn } from '@/lib/auth/account-actions'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { SIGN_IN_PASSWORD_MAX_LENGTH } from '@/lib/auth/field-limits'
 import { findMemberByEmail, findMemberById } from '@/lib/auth/members'
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash'
 import { sendFeedback } from '@/lib/feedback/send-feedback'
-import { runActionFollowingRedirect, sessionOf, type Submission } from './actions'
+import { runActionFollowingRedirect, sessionOf, type AnyDefinition, type Submission } from './actions'
 
 /**
  * Every text input a person can type into, as one row each: which action
@@ -60,8 +59,6 @@ export interface HostileInputTarget {
   /** Where a refusal may put its message: on this field (default), or for the whole form (sign-in never says which part was wrong). */
   refusal?: 'field' | 'form-or-field'
 }
-
-type AnyDefinition<S extends z.ZodType, T> = MemberActionDefinition<S, T> | GuestActionDefinition<S, T>
 
 function through<S extends z.ZodType, T>(definition: AnyDefinition<S, T>): HostileInputTarget['submit'] {
   return (form, environment) => runActionFollowingRedirect(definition, form, environment)
