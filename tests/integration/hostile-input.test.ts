@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
+import { db } from '@/db'
+import { feedbackMessages, users } from '@/db/schema'
+import { listFeedback, parseInboxQuery } from '@/lib/admin/feedback-inbox'
+import { ADMIN_PAGE_SIZE } from '@/lib/admin/listing'
+import { listMembers, parseMemberQuery } from '@/lib/admin/member-directory'
 import { echoableValues } from '@/lib/actions/form-data'
 import { formOf, requestAs } from '@/tests/support/actions'
 import { emailShapedPayloads, naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
@@ -60,6 +65,7 @@ async function sendEverything(target: HostileInputTarget) {
     if (target.mustAccept) expect(result.ok, label).toBe(target.mustAccept(value))
     if (result.ok) {
       accepted += 1
+      target.checkAccepted?.(result, submission)
       if (target.stored) {
         const kept = target.keeps === 'trimmed' ? value.trim() : value
         const stored = await target.stored(prepared, submission)
@@ -89,6 +95,7 @@ describe('naughty strings and XSS payloads in every input', () => {
       'current password on the account page',
       'email at sign-in',
       'password at sign-in',
+      'return address at sign-in',
       'name on the feedback form',
       'email on the feedback form',
       'message on the feedback form',
@@ -106,4 +113,49 @@ describe('naughty strings and XSS payloads in every input', () => {
     })
   }
 
+})
+
+/**
+ * The editors' search boxes (/admin/feedback?q=, /admin/members?q=) with the
+ * same strings, over messages and members that hold them: `%`, `_` and `\`
+ * match themselves, nothing throws, and what holds the text is found.
+ */
+describe('naughty strings in the admin search boxes', () => {
+  it('find the message that holds them, and nothing breaks the query', async () => {
+    const rows = await db
+      .insert(feedbackMessages)
+      .values(hostile.map((text, index) => ({ name: `搜索测试 ${index}`, body: `«${text}»` })))
+      .returning({ id: feedbackMessages.id })
+    let checked = 0
+    for (const [index, text] of hostile.entries()) {
+      const query = parseInboxQuery({ view: 'all', q: text })
+      const found = await listFeedback(query)
+      if (!query.text) continue
+      expect(found.total, JSON.stringify(text)).toBeGreaterThan(0)
+      if (found.total <= ADMIN_PAGE_SIZE) {
+        checked += 1
+        expect(found.items.map((item) => item.id), JSON.stringify(text)).toContain(rows[index]!.id)
+      }
+    }
+    expect(checked).toBeGreaterThan(300)
+  })
+
+  it('find the member whose name holds them', async () => {
+    const members = await db
+      .insert(users)
+      .values(hostile.map((text, index) => ({ name: text, email: `named-${index}@example.test` })))
+      .returning({ id: users.id })
+    let checked = 0
+    for (const [index, text] of hostile.entries()) {
+      const query = parseMemberQuery({ q: text })
+      const found = await listMembers(query)
+      if (!query.text) continue
+      expect(found.total, JSON.stringify(text)).toBeGreaterThan(0)
+      if (found.total <= ADMIN_PAGE_SIZE) {
+        checked += 1
+        expect(found.items.map((item) => item.id), JSON.stringify(text)).toContain(members[index]!.id)
+      }
+    }
+    expect(checked).toBeGreaterThan(300)
+  })
 })

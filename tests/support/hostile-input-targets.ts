@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm'
+import { expect } from 'vitest'
 import type { z } from 'zod'
 import { db } from '@/db'
 import { feedbackMessages, users, type User } from '@/db/schema'
@@ -6,6 +7,7 @@ import type { ActionEnvironment } from '@/lib/actions/validated-action'
 import { changeAccountPassword, registerAccount, renameAccount, signIn } from '@/lib/auth/account-actions'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { SIGN_IN_PASSWORD_MAX_LENGTH } from '@/lib/auth/field-limits'
+import { env } from '@/lib/env'
 import { findMemberByEmail, findMemberById } from '@/lib/auth/members'
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash'
 import { sendFeedback } from '@/lib/feedback/send-feedback'
@@ -56,6 +58,8 @@ export interface HostileInputTarget {
   stored?: (prepared: PreparedForm, submission: HostileSubmission) => Promise<string | null>
   /** When given, exactly the values it is true for must be accepted. */
   mustAccept?: (value: string) => boolean
+  /** Whatever else an accepted submission must satisfy, e.g. where it redirected to. */
+  checkAccepted?: (result: Submission<unknown>, submission: HostileSubmission) => void
   /** Where a refusal may put its message: on this field (default), or for the whole form (sign-in never says which part was wrong). */
   refusal?: 'field' | 'form-or-field'
 }
@@ -170,6 +174,20 @@ export const hostileInputTargets: readonly HostileInputTarget[] = [
     keeps: 'exactly',
     mustAccept: (value) => value.length <= SIGN_IN_PASSWORD_MAX_LENGTH,
     refusal: 'form-or-field',
+  },
+  {
+    input: 'return address at sign-in',
+    field: 'callbackUrl',
+    submit: through(signIn),
+    prepare: async ({ serial }) => ({ user: null, fields: { email: (await newMember(serial)).email, password: PASSWORD } }),
+    keeps: 'exactly',
+    // Every value signs in; none may send the member to another site.
+    mustAccept: (value) => value.length <= 2048,
+    checkAccepted: (result) => {
+      const location = 'redirectedTo' in result ? result.redirectedTo : '<no redirect>'
+      expect(location).toMatch(/^\/(?![/\\])/)
+      expect(new URL(location, env.SITE_URL).origin).toBe(new URL(env.SITE_URL).origin)
+    },
   },
   {
     input: 'name on the feedback form',
