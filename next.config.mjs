@@ -40,6 +40,8 @@ const nextConfig = {
   experimental: {
     serverActions: {
       // The largest legitimate form is a 5,000-character comment (≤ 20 KB of UTF-8).
+      // lib/security/server-action-requests.ts holds the same limit for proxy.ts, which
+      // answers larger requests with a 413 before Next.js reads them.
       bodySizeLimit: '64kb',
     },
   },

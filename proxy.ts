@@ -4,10 +4,14 @@ import { themeBootScript } from '@/app/_components/theme'
 import { env } from '@/lib/env'
 import { REQUEST_ID_HEADER } from '@/lib/log/logger'
 import { renderedPagePolicy, sha256Source } from '@/lib/security/csp'
+import { serverActionRefusal } from '@/lib/security/server-action-requests'
+import { hasMalformedPercentEncoding } from '@/lib/security/url-encoding'
 
 /**
- * Runs only for pages rendered per request and for API routes (see `config`):
- * gives each a request id and each page a nonce-based Content-Security-Policy.
+ * Runs only for pages rendered per request, for API routes and for server-action
+ * POSTs (see `config`): gives each a request id and each page a nonce-based
+ * Content-Security-Policy, and refuses cross-origin and oversized server-action
+ * requests (lib/security/server-action-requests.ts) and undecodable paths.
  * Prerendered pages carry their own policy (lib/security/csp.ts) and are served
  * without this detour. Authorization is not done here: every page and action
  * checks permissions itself.
@@ -16,7 +20,14 @@ import { renderedPagePolicy, sha256Source } from '@/lib/security/csp'
 const https = env.SITE_URL.startsWith('https://')
 const themeHash = sha256Source(themeBootScript)
 
+function refusal(status: number, reason: string): NextResponse {
+  return new NextResponse(reason, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+}
+
 export function proxy(request: NextRequest) {
+  if (hasMalformedPercentEncoding(new URL(request.url).pathname)) return refusal(400, '地址中的百分号编码无效')
+  const actionRefusal = serverActionRefusal(request.method, request.headers)
+  if (actionRefusal) return refusal(actionRefusal.status, actionRefusal.reason)
   // Every request gets an id (or keeps the load balancer's), echoed in the response
   // and in error logs, so a user's report can be matched to a log line.
   const requestId = request.headers.get(REQUEST_ID_HEADER) ?? randomBytes(8).toString('hex')
@@ -41,7 +52,23 @@ export function proxy(request: NextRequest) {
 }
 
 // The routes rendered per request. A new dynamic page must be listed here; the
-// security e2e suite fails if a page is neither prerendered nor covered.
+// security e2e suite fails if a page is neither prerendered nor covered. Server
+// actions can be posted to any path, so every request naming one comes here too.
 export const config = {
-  matcher: ['/api/:path*', '/login', '/register', '/account', '/feedback', '/search', '/admin', '/admin/:path*'],
+  matcher: [
+    '/api/:path*',
+    '/login',
+    '/register',
+    '/account',
+    '/feedback',
+    '/search',
+    '/admin',
+    '/admin/:path*',
+    // Literal values only: Next.js reads this object without running the module.
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    // Paths that are not valid percent-encoded UTF-8 (the grammar of RFC 3629,
+    // which decodeURIComponent follows), and only those: well-formed pages never
+    // take this detour. tests/unit/proxy-matcher.test.ts checks it against decoding.
+    '/((?!(?:[^%]|%[0-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$).*)',
+  ],
 }

@@ -12,6 +12,12 @@ import { testUsers } from './support/users'
  * deployment behind a load balancer looks like. Sessions and abuse limits must
  * hold whichever instance a request reaches.
  *
+ * Each test acts on `first` and checks on `second` (or alternates), as its own
+ * client (`clientIp`), with the seeded users or members it registers itself.
+ * Anything else kept in the database belongs here too, as one more test in
+ * the describe block below: e.g. a comment posted or moderated on one instance
+ * and read through the other.
+ *
  * PGlite cannot be shared between processes, so this needs a PostgreSQL server:
  * DATABASE_URL when it is set (CI's PostgreSQL pass), otherwise the local server
  * at postgres://postgres@127.0.0.1:5432/test when it answers. Without either the
@@ -118,6 +124,31 @@ test.describe(`two next start instances sharing one PostgreSQL (${baseDatabaseUr
     await expect(account.getByText(testUsers.member.email)).toBeVisible()
 
     await Promise.all([signingIn.close(), elsewhere.close()])
+  })
+
+  test('a password changed on one instance ends the sessions the other instance accepted', async ({ browser, clientIp, registerMember }) => {
+    const headers = { 'x-forwarded-for': clientIp }
+    const changing = await browser.newContext({ extraHTTPHeaders: headers })
+    const page = await changing.newPage()
+    await page.goto(`${first}/register`)
+    const member = await registerMember(page)
+    const cookies = (await changing.cookies(first)).filter((cookie) => cookie.name.endsWith('session-token'))
+    const elsewhere = await browser.newContext({ extraHTTPHeaders: headers })
+    await elsewhere.addCookies(cookies)
+    expect(await (await elsewhere.request.get(`${second}/api/auth/session`)).json()).toMatchObject({ user: { name: member.name } })
+
+    await page.goto(`${first}/account`)
+    const form = page.getByRole('form', { name: '修改密码' })
+    await form.getByLabel('当前密码').fill(member.password)
+    await form.getByLabel('新密码').fill(`${member.password} but newer`)
+    await form.getByRole('button', { name: '修改密码' }).click()
+    await expect(form.getByRole('status')).toContainText('密码已更新')
+
+    // The session version lives in the database: the other instance refuses the old cookie at once.
+    expect(await (await elsewhere.request.get(`${second}/api/auth/session`)).json()).toEqual({})
+    // The browser that changed it stays signed in, on either instance.
+    expect(await (await changing.request.get(`${second}/api/auth/session`)).json()).toMatchObject({ user: { name: member.name } })
+    await Promise.all([changing.close(), elsewhere.close()])
   })
 
   test('failed sign-ins on both instances count toward one limit', async ({ browser, clientIp }) => {

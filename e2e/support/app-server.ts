@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { e2eAuthSecret } from './users'
 
 /**
  * A `next start` of the production build with an environment of the test's
@@ -20,7 +21,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
       env: {
         ...process.env,
         NEXT_TELEMETRY_DISABLED: '1',
-        AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-sign-tokens',
+        AUTH_SECRET: e2eAuthSecret,
         // The build's public origin; cookies on localhost are shared across ports.
         SITE_URL: `http://localhost:${e2ePort}`,
         NEXTAUTH_URL: `http://localhost:${port}`,

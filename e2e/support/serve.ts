@@ -2,7 +2,7 @@ import { ensureFreshBuild, spawnNext, waitForExit } from '@/scripts/lib/next-cli
 import { prepareEnvironment } from '@/scripts/lib/runtime-env'
 import { createTestDatabase } from '@/tests/support/test-database'
 import { prepareE2eDatabase } from './prepare-database'
-import { adminEmailForRegistration } from './users'
+import { adminEmailForRegistration, e2eAuthSecret } from './users'
 
 /**
  * The server Playwright tests run against: the production build, served by
@@ -18,7 +18,7 @@ const { childEnv } = prepareEnvironment({
   PORT: port,
   // The origin the browser uses: canonical URLs, feeds and sign-in redirects must match it.
   SITE_URL: `http://localhost:${port}`,
-  AUTH_SECRET: 'e2e-secret-that-is-long-enough-to-sign-tokens',
+  AUTH_SECRET: e2eAuthSecret,
   ADMIN_EMAILS: adminEmailForRegistration,
 })
 await ensureFreshBuild(childEnv)

@@ -18,3 +18,6 @@ export type SignedInRole = 'member' | 'editor' | 'admin'
 
 /** Registering with this address makes an admin (the e2e server's ADMIN_EMAILS). */
 export const adminEmailForRegistration = 'first-admin@example.test'
+
+/** The session secret of every end-to-end server, so a test can mint the token of a member who cannot sign in. */
+export const e2eAuthSecret = 'e2e-secret-that-is-long-enough-to-sign-tokens'

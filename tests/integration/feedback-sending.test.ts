@@ -6,8 +6,7 @@ import { actionMessages } from '@/lib/actions/action-result'
 import { FEEDBACK_SENT_MESSAGE } from '@/lib/feedback/limits'
 import { sendFeedback } from '@/lib/feedback/send-feedback'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
-import { naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
-import { formOf, requestAs, runAction, sessionOf } from '@/tests/support/actions'
+import { requestAs, runAction, sessionOf } from '@/tests/support/actions'
 
 let counter = 0
 async function newMember(overrides: Partial<User> = {}): Promise<User> {
@@ -92,51 +91,5 @@ describe('sending feedback', () => {
     expect(refused).toMatchObject({ ok: false, error: '留言过于频繁，请在 10 分钟后重试' })
     const stored = await db.select({ id: feedbackMessages.id }).from(feedbackMessages).where(eq(feedbackMessages.userId, member.id))
     expect(stored).toHaveLength(window.limit)
-  })
-})
-
-/**
- * Every naughty string and XSS payload, as a message body and as a name, goes
- * through the action (form data → zod → database). Each must be stored byte for
- * byte (names after trimming) or refused with a message; nothing may throw.
- * The e2e spec shows that what is stored is inert in the inbox.
- */
-describe('hostile input as feedback', () => {
-  // The limits are tested above; here they would only add a transaction per string.
-  const unlimited = requestAs(null, '10.0.0.1', { consumeRateLimit: async () => ({ allowed: true }) })
-
-  it('stores each message body exactly or refuses it with a message', async () => {
-    const hostile = [...naughtyStrings, ...xssPayloads]
-    let accepted = 0
-    for (const text of hostile) {
-      const formData = formOf({ name: '测试', body: text })
-      // What a browser sends: form values are USV strings.
-      const submitted = String(formData.get('body'))
-      const result = await runAction(sendFeedback, formData, unlimited)
-      if (result.ok) {
-        accepted += 1
-        const stored = await newestMessage()
-        expect(Buffer.from(stored?.body ?? '', 'utf8').equals(Buffer.from(submitted, 'utf8')), JSON.stringify(text)).toBe(true)
-      } else {
-        expect(result.fieldErrors.body, JSON.stringify(text)).toMatch(/\S/)
-        expect(result.values.body).toBe(submitted)
-      }
-    }
-    // Only blank strings are refused as bodies.
-    expect(accepted).toBe(hostile.filter((text) => /\S/u.test(text)).length)
-  })
-
-  it('stores each name exactly (trimmed) or refuses it with a message', async () => {
-    let accepted = 0
-    for (const text of [...naughtyStrings, ...xssPayloads]) {
-      const result = await runAction(sendFeedback, { name: text, body: '名字测试' }, unlimited)
-      if (result.ok) {
-        accepted += 1
-        expect((await newestMessage())?.name, JSON.stringify(text)).toBe(text.trim())
-      } else {
-        expect(result.fieldErrors.name, JSON.stringify(text)).toMatch(/\S/)
-      }
-    }
-    expect(accepted).toBeGreaterThan(100)
   })
 })

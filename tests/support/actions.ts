@@ -1,4 +1,6 @@
+import { isRedirectError } from 'next/dist/client/components/redirect-error'
 import type { User } from '@/db/schema'
+import type { ActionResult } from '@/lib/actions/action-result'
 import { runValidatedAction, type ActionEnvironment } from '@/lib/actions/validated-action'
 import type { GuestActionDefinition, MemberActionDefinition } from '@/lib/actions/define-action'
 import type { CurrentUser } from '@/lib/auth/current-user'
@@ -50,7 +52,7 @@ export function formOf(fields: Record<string, string | number | boolean>): FormD
   return data
 }
 
-type AnyDefinition<S extends z.ZodType, T> = MemberActionDefinition<S, T> | GuestActionDefinition<S, T>
+export type AnyDefinition<S extends z.ZodType, T> = MemberActionDefinition<S, T> | GuestActionDefinition<S, T>
 
 export function runAction<S extends z.ZodType, T>(
   definition: AnyDefinition<S, T>,
@@ -59,4 +61,21 @@ export function runAction<S extends z.ZodType, T>(
 ) {
   const formData = fields instanceof FormData ? fields : formOf(fields)
   return runValidatedAction(definition, definition.handler, formData, environment)
+}
+
+/** What a form sees after submitting: the action's result, or the page `redirect()` sent it to (sign-in, registration). */
+export type Submission<T> = ActionResult<T> | { ok: true; redirectedTo: string }
+
+/** `runAction` for actions whose success ends in `redirect()`, which throws outside Next.js. */
+export async function runActionFollowingRedirect<S extends z.ZodType, T>(
+  definition: AnyDefinition<S, T>,
+  fields: Record<string, string | number | boolean> | FormData,
+  environment: ActionEnvironment,
+): Promise<Submission<T>> {
+  try {
+    return await runAction(definition, fields, environment)
+  } catch (error) {
+    if (!isRedirectError(error)) throw error
+    return { ok: true, redirectedTo: error.digest.split(';')[2] ?? '' }
+  }
 }

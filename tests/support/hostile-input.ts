@@ -35,3 +35,16 @@ export const xssPayloads: readonly string[] = [
   '`<script>alert(1)</script>`',
   '```html\n<script>alert(1)</script>\n```',
 ]
+
+/**
+ * Addresses a mail server would take, some carrying markup: the naughty list has
+ * none, and an email field must show that it keeps what it accepts.
+ */
+export const emailShapedPayloads: readonly string[] = [
+  '"<script>alert(1)</script>"@example.test',
+  "o'brien+blog@example.test",
+  '  padded@example.test  ',
+  'UPPER.Case@Example.TEST',
+  '用户@例子.测试',
+  'x@example.test<img src=x onerror=alert(1)>',
+]
