@@ -3,7 +3,7 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { actors, can, permissions, type Actor, type Permission } from '@/lib/auth/permissions'
 import { clientsForEveryActor, disposeClients, type ActorClients } from './support/actor-sessions'
-import { describeProbe, permissionProbes, probesAddedWithComments, type PermissionProbe } from './support/permission-probes'
+import { describeProbe, permissionProbes, type PermissionProbe } from './support/permission-probes'
 import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
 
 /**
@@ -25,20 +25,14 @@ const REFUSAL: Record<Actor, string> = {
 const INVALID_INPUT = '请检查标出的内容'
 
 const permissionNames = Object.keys(permissions) as Permission[]
-const pending: readonly string[] = probesAddedWithComments
 
 function probesOf(permission: Permission): readonly PermissionProbe[] | undefined {
   return (permissionProbes as Partial<Record<Permission, readonly PermissionProbe[]>>)[permission]
 }
 
-test('every permission in the table has a probe, except the comment ones listed as arriving with the comments feature', () => {
-  const unprobed = permissionNames.filter((permission) => !probesOf(permission)?.length && !pending.includes(permission))
+test('every permission in the table has a probe', () => {
+  const unprobed = permissionNames.filter((permission) => !probesOf(permission)?.length)
   expect(unprobed, 'permissions without a probe in e2e/support/permission-probes.ts').toEqual([])
-  // The pending list only shrinks: an entry must still be in the table and still lack probes.
-  for (const name of pending) {
-    expect(permissionNames, `${name} is pending but not in the table`).toContain(name)
-    expect(probesOf(name as Permission), `${name} has probes now: remove it from probesAddedWithComments`).toBeUndefined()
-  }
   for (const name of Object.keys(permissionProbes)) expect(permissionNames, `probe for unknown permission ${name}`).toContain(name)
 })
 
@@ -54,7 +48,7 @@ test('every permission that guards a page or layout is probed through a page', (
   }
   expect(guarding.size).toBeGreaterThanOrEqual(6)
   const unprobed = [...guarding].filter(
-    (permission) => !pending.includes(permission) && !probesOf(permission as Permission)?.some((probe) => probe.kind === 'page'),
+    (permission) => !probesOf(permission as Permission)?.some((probe) => probe.kind === 'page'),
   )
   expect(unprobed, 'permissions guarding pages without a page probe').toEqual([])
 })

@@ -30,15 +30,6 @@ export interface PageProbe {
 
 export type PermissionProbe = ActionProbe | PageProbe
 
-/**
- * The comment actions and routes arrive with the comments feature; their
- * probes are added with it, and this list then shrinks to nothing. The matrix
- * fails for a permission in neither place, and for one in both.
- */
-export const probesAddedWithComments = ['comment.create', 'comment.preview', 'comment.editOwn', 'comment.deleteOwn', 'comment.moderate'] as const
-
-type ProbedPermission = Exclude<Permission, (typeof probesAddedWithComments)[number]>
-
 const action = (file: string, exportName: string, path: string, invalidFields: Record<string, string>): ActionProbe => ({
   kind: 'action',
   file,
@@ -50,7 +41,10 @@ const page = (path: string): PageProbe => ({ kind: 'page', path })
 
 const ACCOUNT = 'app/(account)/account/actions.ts'
 
-export const permissionProbes: Record<ProbedPermission, readonly PermissionProbe[]> = {
+const COMMENTS = 'app/(site)/archives/[slug]/actions.ts'
+const ARTICLE = '/archives/rope-from-complex-numbers'
+
+export const permissionProbes: Record<Permission, readonly PermissionProbe[]> = {
   'account.register': [action('app/(account)/register/actions.ts', 'registerAction', '/register', { name: '', email: 'not an email', password: 'short' })],
   'account.signIn': [action('app/(account)/login/actions.ts', 'signInAction', '/login', { email: 'not an email', password: '' })],
   'account.view': [page('/account')],
@@ -58,6 +52,14 @@ export const permissionProbes: Record<ProbedPermission, readonly PermissionProbe
   'account.changePassword': [action(ACCOUNT, 'changePasswordAction', '/account', { currentPassword: '', newPassword: 'short' })],
   // Longer than any password the sign-in accepts.
   'account.delete': [action(ACCOUNT, 'deleteAccountAction', '/account', { password: 'x'.repeat(1025), confirmEmail: '' })],
+  'comment.create': [action(COMMENTS, 'createCommentAction', ARTICLE, { post: 'rope-from-complex-numbers', body: '', idempotencyKey: 'x' })],
+  'comment.preview': [action(COMMENTS, 'previewCommentAction', ARTICLE, { post: 'no such article!', body: '' })],
+  'comment.editOwn': [action(COMMENTS, 'editCommentAction', ARTICLE, { id: 'not-a-number', body: '' })],
+  'comment.deleteOwn': [action(COMMENTS, 'deleteCommentAction', ARTICLE, { id: 'not-a-number' })],
+  'comment.moderate': [
+    action(COMMENTS, 'setCommentHiddenAction', ARTICLE, { id: 'not-a-number', hidden: 'true' }),
+    action(COMMENTS, 'moderatorDeleteCommentAction', ARTICLE, { id: 'not-a-number' }),
+  ],
   'feedback.create': [action('app/(site)/feedback/actions.ts', 'sendFeedbackAction', '/feedback', { name: '', email: '', body: ' ' })],
   'admin.view': [page('/admin')],
   'admin.feedback': [

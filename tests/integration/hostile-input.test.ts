@@ -99,6 +99,7 @@ describe('naughty strings and XSS payloads in every input', () => {
       'name on the feedback form',
       'email on the feedback form',
       'message on the feedback form',
+      'comment under an article',
     ])
     expect(hostile.length).toBeGreaterThan(500)
   })

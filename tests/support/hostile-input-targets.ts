@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm'
 import { expect } from 'vitest'
 import type { z } from 'zod'
 import { db } from '@/db'
-import { feedbackMessages, users, type User } from '@/db/schema'
+import { comments, feedbackMessages, users, type User } from '@/db/schema'
 import type { ActionEnvironment } from '@/lib/actions/validated-action'
 import { changeAccountPassword, registerAccount, renameAccount, signIn } from '@/lib/auth/account-actions'
 import type { CurrentUser } from '@/lib/auth/current-user'
@@ -10,6 +10,8 @@ import { SIGN_IN_PASSWORD_MAX_LENGTH } from '@/lib/auth/field-limits'
 import { env } from '@/lib/env'
 import { findMemberByEmail, findMemberById } from '@/lib/auth/members'
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash'
+import { createComment } from '@/lib/comments/actions'
+import { COMMENT_HONEYPOT_FIELD } from '@/lib/comments/limits'
 import { sendFeedback } from '@/lib/feedback/send-feedback'
 import { runActionFollowingRedirect, sessionOf, type AnyDefinition, type Submission } from './actions'
 
@@ -20,9 +22,7 @@ import { runActionFollowingRedirect, sessionOf, type AnyDefinition, type Submiss
  * naughty string and XSS payload through each row; the e2e specs sample the
  * same inputs over HTTP and in the browser.
  *
- * A new form adds a row here (the comment body: its action definition, a
- * member as sender, `postSlug` among the other fields, `keeps: 'exactly'`, and
- * `stored` reading the newest comment's body).
+ * A new form adds a row here.
  */
 
 /** One hostile value about to be submitted. */
@@ -215,5 +215,25 @@ export const hostileInputTargets: readonly HostileInputTarget[] = [
     // Only blank messages are refused (U+0000 and lone surrogates cannot arrive from a browser).
     mustAccept: (value) => /\S/u.test(value),
     stored: async () => (await newestFeedback())?.body ?? null,
+  },
+  {
+    input: 'comment under an article',
+    field: 'body',
+    submit: through(createComment),
+    // A new member each time: the 10-second limit is per member and has tests of its own.
+    prepare: async ({ serial }) => {
+      const member = await newMember(serial)
+      return {
+        user: sessionOf(member),
+        fields: { post: 'rope-from-complex-numbers', idempotencyKey: `hostile-input-${serial}-form`, [COMMENT_HONEYPOT_FIELD]: '' },
+        member,
+      }
+    },
+    keeps: 'exactly',
+    mustAccept: (value) => /\S/u.test(value),
+    stored: async (prepared) => {
+      const [row] = await db.select({ body: comments.body }).from(comments).where(eq(comments.authorId, prepared.member!.id)).orderBy(desc(comments.id)).limit(1)
+      return row?.body ?? null
+    },
   },
 ]
