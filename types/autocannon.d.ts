@@ -23,6 +23,8 @@ declare module 'autocannon' {
     duration?: number
     pipelining?: number
     headers?: Record<string, string>
+    /** Requests sent in turn on each connection, instead of GET url. */
+    requests?: { method?: string; path: string }[]
   }
   export default function autocannon(options: Options): Promise<Result>
 }
