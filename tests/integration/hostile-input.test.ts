@@ -79,6 +79,7 @@ async function sendEverything(target: HostileInputTarget) {
     if (target.refusal !== 'form-or-field') expect(fieldError, label).toMatch(han)
     for (const message of Object.values(result.fieldErrors)) expect(message, label).toMatch(han)
     // Everything typed comes back to the form, except passwords, which never leave the server.
+    expect(result.values[target.field], label).toBe(target.secret ? undefined : value)
     expect(result.values, label).toEqual(echoableValues(form))
   }
   return { accepted, refused }

@@ -45,6 +45,8 @@ export interface HostileInputTarget {
   /** The input as a person knows it, e.g. 'display name at registration'. */
   input: string
   field: string
+  /** A password: a refusal never sends it back to the browser. */
+  secret?: true
   submit: (form: FormData, environment: ActionEnvironment) => Promise<Submission<unknown>>
   /** Fresh state for every value (a new member, a unique email), so one value cannot affect the next. */
   prepare: (submission: HostileSubmission) => Promise<PreparedForm>
@@ -116,6 +118,7 @@ export const hostileInputTargets: readonly HostileInputTarget[] = [
   {
     input: 'password at registration',
     field: 'password',
+    secret: true,
     submit: through(registerAccount),
     prepare: async ({ serial }) => ({ user: null, fields: registration(serial) }),
     keeps: 'exactly',
@@ -135,6 +138,7 @@ export const hostileInputTargets: readonly HostileInputTarget[] = [
   {
     input: 'new password on the account page',
     field: 'newPassword',
+    secret: true,
     submit: through(changeAccountPassword),
     prepare: async ({ serial }) => {
       const member = await newMember(serial)
@@ -146,6 +150,7 @@ export const hostileInputTargets: readonly HostileInputTarget[] = [
   {
     input: 'current password on the account page',
     field: 'currentPassword',
+    secret: true,
     submit: through(changeAccountPassword),
     prepare: async ({ serial }) => {
       const member = await newMember(serial)
@@ -168,6 +173,7 @@ export const hostileInputTargets: readonly HostileInputTarget[] = [
   {
     input: 'password at sign-in',
     field: 'password',
+    secret: true,
     submit: through(signIn),
     // A member whose password is the value itself: each must open the account, byte for byte.
     prepare: async ({ serial, value }) => ({ user: null, fields: { email: (await newMember(serial, value)).email } }),
