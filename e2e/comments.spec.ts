@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Locator, Page } from '@playwright/test'
 import { xssPayloads } from '@/tests/support/hostile-input'
+import { watchCspViolations } from './support/csp-violations'
 import { addressFor, expect, signInThroughForm, test, type TestMember } from './support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
 import { testUsers } from './support/users'
@@ -100,21 +101,6 @@ function nesting(comment: Locator): Promise<number> {
     for (let node = element.parentElement; node; node = node.parentElement) if (node.matches('ol.comment-list--replies')) depth++
     return depth
   })
-}
-
-/** CSP violations the page reports, from the DOM event and from the console. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
-  })
-  await page.exposeFunction('__reportCommentViolation', (text: string) => violations.push(text))
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      ;(window as unknown as { __reportCommentViolation: (t: string) => void }).__reportCommentViolation(`${event.violatedDirective}: ${event.blockedURI}`)
-    })
-  })
-  return violations
 }
 
 test('a guest sees the comments, no form, and a sign-in link that returns to them', async ({ page }) => {
@@ -336,7 +322,7 @@ test('XSS payloads posted through the form are shown inert: no dialog, no script
   const slug = 'moving-notebooks'
   const tag = uniqueTag()
   const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
-  const violations = await watchViolations(page)
+  const violations = await watchCspViolations(page)
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())
