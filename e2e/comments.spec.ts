@@ -318,6 +318,23 @@ test('the preview renders math as it will be posted; an error keeps the draft, a
   await expect(page.getByRole('form', { name: label }).getByLabel(label)).toHaveValue(`太快的第二条 ${tag}`)
 })
 
+test('a member whose session ended meanwhile is told to sign in again, and finds the draft when back', async ({ browser, baseURL, registerMember }, testInfo) => {
+  const slug = 'vq-vae-straight-through'
+  const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
+  await openComments(page, slug)
+  const label = `以 ${member.name} 的身份评论`
+  const draft = `会话过期前写的草稿 ${uniqueTag()}：$\\int_0^1 x\\,dx$`
+  // Signed out elsewhere: the page still shows the form, the action refuses.
+  await page.context().clearCookies()
+  await page.getByRole('form', { name: label }).getByLabel(label).fill(draft)
+  await page.getByRole('form', { name: label }).getByRole('button', { name: '发表评论' }).click()
+  await expect(page.getByRole('form', { name: label }).getByRole('alert')).toHaveText('请先登录')
+  await page.getByRole('link', { name: '重新登录' }).click()
+  await signInThroughForm(page, member)
+  await expect(page).toHaveURL(`/archives/${slug}#comments`)
+  await expect(page.getByRole('form', { name: label }).getByLabel(label)).toHaveValue(draft)
+})
+
 test('XSS payloads posted through the form are shown inert: no dialog, no script, no CSP violation', async ({ browser, baseURL, registerMember }, testInfo) => {
   const slug = 'moving-notebooks'
   const tag = uniqueTag()
