@@ -1,3 +1,5 @@
+// First: the application code below must run as in production (see the module).
+import './lib/production-mode'
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
@@ -13,6 +15,7 @@ import { createComment } from '@/lib/comments/actions'
 import { listArticleComments, threadRepliesQuery, topLevelCommentsQuery } from '@/lib/comments/comment-listing'
 import { renderCommentBody } from '@/lib/comments/render-comment'
 import { getArticleMathContext, getPostMetas } from '@/lib/content/posts.server'
+import { env } from '@/lib/env'
 import { consumeRateLimit } from '@/lib/rate-limit/rate-limit'
 import type { RateLimitRule } from '@/lib/rate-limit/rules'
 import { median, printTable } from './lib/format'
@@ -73,6 +76,8 @@ export interface EngineFigures {
 
 export interface CommentsBenchResult {
   article: string
+  /** The mode the application code ran in; figures from 'development' re-read the content on every post. */
+  nodeEnv: string
   pglite: EngineFigures
   postgres: EngineFigures | { skipped: string }
 }
@@ -349,10 +354,11 @@ export async function runCommentsBench(options: CommentsBenchOptions = {}): Prom
       }
     }
   }
-  return { article: ARTICLE, pglite, postgres: postgresFigures }
+  return { article: ARTICLE, nodeEnv: env.NODE_ENV, pglite, postgres: postgresFigures }
 }
 
 export function printCommentsBench(result: CommentsBenchResult): void {
+  if (result.nodeEnv !== 'production') console.log(`\n  Note: ran with NODE_ENV=${result.nodeEnv}; the content layer re-reads articles on every post, so posting figures are pessimistic.`)
   const engines = [result.pglite, ...('skipped' in result.postgres ? [] : [result.postgres])]
   printTable(`Comments: first page of an article with ${TOTAL} comments (${THREADS} threads), GET /api/comments work`, [
     ['engine', 'median', 'p90', 'runs', 'comments on page', 'JSON', 'top-level index', 'replies index'],

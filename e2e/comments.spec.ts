@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Locator, Page } from '@playwright/test'
 import { xssPayloads } from '@/tests/support/hostile-input'
+import { watchCspViolations } from './support/csp-violations'
 import { addressFor, expect, signInThroughForm, test, type TestMember } from './support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
 import { testUsers } from './support/users'
@@ -100,21 +101,6 @@ function nesting(comment: Locator): Promise<number> {
     for (let node = element.parentElement; node; node = node.parentElement) if (node.matches('ol.comment-list--replies')) depth++
     return depth
   })
-}
-
-/** CSP violations the page reports, from the DOM event and from the console. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
-  })
-  await page.exposeFunction('__reportCommentViolation', (text: string) => violations.push(text))
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      ;(window as unknown as { __reportCommentViolation: (t: string) => void }).__reportCommentViolation(`${event.violatedDirective}: ${event.blockedURI}`)
-    })
-  })
-  return violations
 }
 
 test('a guest sees the comments, no form, and a sign-in link that returns to them', async ({ page }) => {
@@ -332,11 +318,28 @@ test('the preview renders math as it will be posted; an error keeps the draft, a
   await expect(page.getByRole('form', { name: label }).getByLabel(label)).toHaveValue(`太快的第二条 ${tag}`)
 })
 
+test('a member whose session ended meanwhile is told to sign in again, and finds the draft when back', async ({ browser, baseURL, registerMember }, testInfo) => {
+  const slug = 'vq-vae-straight-through'
+  const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
+  await openComments(page, slug)
+  const label = `以 ${member.name} 的身份评论`
+  const draft = `会话过期前写的草稿 ${uniqueTag()}：$\\int_0^1 x\\,dx$`
+  // Signed out elsewhere: the page still shows the form, the action refuses.
+  await page.context().clearCookies()
+  await page.getByRole('form', { name: label }).getByLabel(label).fill(draft)
+  await page.getByRole('form', { name: label }).getByRole('button', { name: '发表评论' }).click()
+  await expect(page.getByRole('form', { name: label }).getByRole('alert')).toHaveText('请先登录')
+  await page.getByRole('link', { name: '重新登录' }).click()
+  await signInThroughForm(page, member)
+  await expect(page).toHaveURL(`/archives/${slug}#comments`)
+  await expect(page.getByRole('form', { name: label }).getByLabel(label)).toHaveValue(draft)
+})
+
 test('XSS payloads posted through the form are shown inert: no dialog, no script, no CSP violation', async ({ browser, baseURL, registerMember }, testInfo) => {
   const slug = 'moving-notebooks'
   const tag = uniqueTag()
   const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
-  const violations = await watchViolations(page)
+  const violations = await watchCspViolations(page)
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())

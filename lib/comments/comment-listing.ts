@@ -10,7 +10,7 @@ import { getPostMetas } from '@/lib/content/posts.server'
 import { paths } from '@/lib/site/urls'
 import { COMMENT_PAGE_SIZE, commentAnchor } from './limits'
 import type { CommentView, RecentComment } from './types'
-import { editWindowOpen } from './write-comments'
+import { editWindowOpen } from './edit-window'
 
 /**
  * What readers see of an article's comments: pages of top-level comments,

@@ -3,7 +3,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { db } from '@/db'
 import { comments } from '@/db/schema'
 import { getArticleMathContext } from '@/lib/content/posts.server'
-import { COMMENT_EDIT_WINDOW_MINUTES, COMMENT_MAX_DEPTH } from './limits'
+import { editWindowOpen } from './edit-window'
+import { COMMENT_MAX_DEPTH } from './limits'
 import { renderCommentBody } from './render-comment'
 
 /**
@@ -112,11 +113,6 @@ export async function postComment(request: NewCommentRequest): Promise<PostComme
 }
 
 export type OwnCommentChangeOutcome = 'done' | 'not-found' | 'not-owner' | 'deleted' | 'too-late' | 'no-article'
-
-/** True while the comment is young enough to edit, by the database clock (every instance agrees). */
-export function editWindowOpen() {
-  return sql<boolean>`${comments.createdAt} > now() - (${COMMENT_EDIT_WINDOW_MINUTES}::integer * interval '1 minute')`.mapWith(Boolean)
-}
 
 /** Why `authorId` may not change comment `id` right now, or null when they may. */
 async function ownCommentProblem(

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState, useTransition, type FormEvent } from 'reac
 import { createCommentAction, editCommentAction, previewCommentAction } from '@/app/(site)/archives/[slug]/actions'
 import { FormTextArea } from '@/app/_components/form-field'
 import { FormStatus } from '@/app/_components/form-status'
-import { fieldError, type ActionResult } from '@/lib/actions/action-result'
+import { actionMessages, fieldError, type ActionResult } from '@/lib/actions/action-result'
 import { COMMENT_BODY_MAX_LENGTH, COMMENT_HONEYPOT_FIELD } from '@/lib/comments/limits'
 import type { PostedComment } from '@/lib/comments/types'
+import { paths } from '@/lib/site/urls'
 
 export type CommentFormMode = { kind: 'create'; parentId?: number } | { kind: 'edit'; id: number; source: string }
 
@@ -127,6 +128,12 @@ export function CommentForm({ slug, mode, label, onDone, onCancel, autoFocus }: 
   return (
     <form ref={formRef} className="comment-form" aria-label={label} onSubmit={onSubmit} noValidate>
       <FormStatus state={result} formRef={formRef} />
+      {result && !result.ok && result.error === actionMessages.signInRequired ? (
+        // The session ended while the page was open: sign in and come back; the draft waits in sessionStorage.
+        <p>
+          <a href={paths.login(`${paths.article(slug)}#comments`)}>重新登录</a>，草稿会保留。
+        </p>
+      ) : null}
       <input type="hidden" name="post" value={slug} />
       {mode.kind === 'edit' ? (
         <input type="hidden" name="id" value={mode.id} />

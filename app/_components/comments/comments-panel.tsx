@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { COMMENTS_UNAVAILABLE_MESSAGE, commentAnchor, commentIdFromHash } from '@/lib/comments/limits'
 import type { CommentsPageData } from '@/lib/comments/types'
 import { paths } from '@/lib/site/urls'
+import { Pagination } from '../lists/pagination'
 import { CommentForm } from './comment-form'
 import { CommentThread } from './comment-thread'
 
@@ -165,7 +166,7 @@ export function CommentsPanel({ slug }: CommentsPanelProps) {
       {data.comments.length > 0 ? (
         <CommentThread slug={slug} comments={data.comments} page={data.page} viewer={data.viewer} target={target} onChanged={refresh} />
       ) : null}
-      {data.pages > 1 ? <CommentPagination current={data.page} total={data.pages} onSelect={goTo} /> : null}
+      <Pagination current={data.page} total={data.pages} href={(page) => pageHref(page)} label="评论分页" onSelect={goTo} />
       <NewCommentArea slug={slug} data={data} onPosted={(id) => refresh('评论已发布', id ?? undefined)} />
     </>
   )
@@ -185,33 +186,5 @@ function NewCommentArea({ slug, data, onPosted }: { slug: string; data: Comments
       <h3 className="comments__subtitle">发表评论</h3>
       <CommentForm slug={slug} mode={{ kind: 'create' }} label={`以 ${data.viewer.name} 的身份评论`} onDone={(result) => onPosted(result.id)} />
     </div>
-  )
-}
-
-function CommentPagination({ current, total, onSelect }: { current: number; total: number; onSelect: (page: number) => void }) {
-  const pages = Array.from({ length: total }, (_, index) => index + 1)
-  return (
-    <nav className="comments__pagination" aria-label="评论分页">
-      <ol>
-        {pages.map((page) => (
-          <li key={page}>
-            {page === current ? (
-              <span aria-current="page">{page}</span>
-            ) : (
-              <a
-                href={pageHref(page)}
-                aria-label={`评论第 ${page} 页`}
-                onClick={(event) => {
-                  event.preventDefault()
-                  onSelect(page)
-                }}
-              >
-                {page}
-              </a>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
   )
 }
