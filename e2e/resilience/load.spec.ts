@@ -96,6 +96,9 @@ test(`${READERS} readers for ${SECONDS} s and ${WRITERS} members posting: no err
           path: `/archives/${target.slug}`,
           actionId: createId,
           fields: { post: target.slug, body: `负载测试 ${marker}：$x_${i}^2$`, idempotencyKey: `${marker}-key-0000`, website: '' },
+          // A fresh connection per post: a kept-alive one idles past Node's 5 s keep-alive
+          // timeout between posts, and reusing it races the server closing it (ECONNRESET).
+          headers: { connection: 'close' },
         })
         const outcome = actionOutcome(text)
         outcomes.push({ ...outcome, status })
