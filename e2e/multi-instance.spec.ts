@@ -4,7 +4,12 @@ import postgres from 'postgres'
 import { formatWaitTime } from '@/lib/rate-limit/retry-message'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+import { randomBytes } from 'node:crypto'
+import type { CommentsPageData, CommentView } from '@/lib/comments/types'
+import { clientsForEveryActor, disposeClients } from './support/actor-sessions'
+import { publishedPosts } from './support/content'
 import { accountMenu, expect, formAlert, signInThroughForm, test } from './support/fixtures'
+import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
 import { testUsers } from './support/users'
 
 /**
@@ -149,6 +154,47 @@ test.describe(`two next start instances sharing one PostgreSQL (${baseDatabaseUr
     // The browser that changed it stays signed in, on either instance.
     expect(await (await changing.request.get(`${second}/api/auth/session`)).json()).toMatchObject({ user: { name: member.name } })
     await Promise.all([changing.close(), elsewhere.close()])
+  })
+
+  test('a comment posted on one instance is shown, limited and moderated on the other', async ({ playwright }) => {
+    const clients = await clientsForEveryActor(playwright, first!, `multi-instance-comments-${Date.now()}`)
+    const slug = publishedPosts()[2]!.slug
+    const action = (name: string) => serverActionId('app/(site)/archives/[slug]/actions.ts', name)
+    const post = (origin: string, body: string) =>
+      callServerAction(clients.member, origin, {
+        path: `${origin}/archives/${slug}`,
+        actionId: action('createCommentAction'),
+        fields: { post: slug, body, idempotencyKey: randomBytes(12).toString('hex'), website: '' },
+      })
+    const shownOn = async (origin: string, client = clients.guest) => {
+      const data = (await (await client.get(`${origin}/api/comments?post=${slug}`)).json()) as CommentsPageData
+      const all: CommentView[] = []
+      const walk = (views: CommentView[]) => views.forEach((view) => (all.push(view), walk(view.replies)))
+      walk(data.comments)
+      return all
+    }
+
+    const marker = `两个实例 ${randomBytes(4).toString('hex')}`
+    expect(actionOutcome((await post(first!, `${marker}：$e^{i\\pi}+1=0$`)).text)).toEqual({ ok: true, error: null })
+    const comment = (await shownOn(second!)).find((view) => view.bodyHtml?.includes(marker))
+    expect(comment, 'the comment posted on the first instance, read through the second').toBeDefined()
+    expect(comment!.bodyHtml).toContain('<math')
+
+    // The posting limit lives in the database: the other instance refuses the next comment at once.
+    const again = actionOutcome((await post(second!, `${marker} 再来一条`)).text)
+    expect(again.ok).toBe(false)
+    expect(again.error).toMatch(/评论过于频繁/)
+
+    // An editor hides it on the second instance; guests of the first no longer see it, the editor still does.
+    const hidden = await callServerAction(clients.editor, second!, {
+      path: `${second}/archives/${slug}`,
+      actionId: action('setCommentHiddenAction'),
+      fields: { id: String(comment!.id), hidden: 'true' },
+    })
+    expect(actionOutcome(hidden.text)).toEqual({ ok: true, error: null })
+    expect((await shownOn(first!)).some((view) => view.id === comment!.id)).toBe(false)
+    expect((await shownOn(first!, clients.editor)).find((view) => view.id === comment!.id)?.hidden).toBe(true)
+    await disposeClients(clients)
   })
 
   test('failed sign-ins on both instances count toward one limit', async ({ browser, clientIp }) => {
