@@ -114,7 +114,7 @@ function QueuedCommentCard({ comment, postTitle, postExists, query }: QueuedComm
           ) : null}
         </p>
         {/* Shown as text: moderators judge what was typed, and no markup in it can act. */}
-        {comment.body === null ? <p className="muted">（评论已删除，内容不再显示）</p> : <div className="admin-text admin-message-body">{comment.body}</div>}
+        {comment.body === null ? <p className="muted">（评论已删除，内容不再显示）</p> : <div className="admin-text admin-message-body" tabIndex={0} role="region" aria-label={`评论 ${comment.id} 的内容`}>{comment.body}</div>}
         {comment.deletedAt ? null : (
           <div className="admin-row-actions">
             <ActionButton

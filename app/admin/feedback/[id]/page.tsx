@@ -52,7 +52,7 @@ export default async function FeedbackMessagePage({ params }: PageProps<'/admin/
       </dl>
       <section aria-labelledby="feedback-body-heading">
         <h2 id="feedback-body-heading">内容</h2>
-        <div className="admin-text admin-message-body">{message.body}</div>
+        <div className="admin-text admin-message-body" tabIndex={0} role="region" aria-label="留言内容">{message.body}</div>
       </section>
       <section aria-labelledby="feedback-actions-heading" className="admin-actions">
         <h2 id="feedback-actions-heading">处理</h2>
