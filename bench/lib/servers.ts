@@ -62,20 +62,34 @@ export function ensureSiteBuild(): void {
 }
 
 export async function startSite(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
+  // A migrated database of its own, as `npm start` would have: without one the
+  // dynamic parts (recent comments) fail and pages log errors a reader never sees.
+  const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-site-db-'))
+  execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/db-migrate.ts'], {
+    env: { ...process.env, PGLITE_DIR: pgliteDir, ...env },
+    stdio: 'ignore',
+  })
   const child = track(spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
       SITE_URL: BENCH_SITE_URL,
       AUTH_SECRET: 'bench-secret-that-is-long-enough-to-sign-tokens',
-      PGLITE_DIR: 'memory://',
+      PGLITE_DIR: pgliteDir,
       ...env,
     },
     stdio: 'ignore',
   }))
   const url = `http://localhost:${port}`
   await waitFor(`${url}/archives`, child)
-  return { url, stop: stopper(child) }
+  const stop = stopper(child)
+  return {
+    url,
+    stop: async () => {
+      await stop()
+      fs.rmSync(pgliteDir, { recursive: true, force: true })
+    },
+  }
 }
 
 const blankDir = path.join(root, 'bench', '.work', 'blank')
