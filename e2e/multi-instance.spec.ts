@@ -4,6 +4,7 @@ import postgres from 'postgres'
 import { formatWaitTime } from '@/lib/rate-limit/retry-message'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+import { ThrowawayPostgres } from '@/tests/support/throwaway-postgres'
 import { randomBytes } from 'node:crypto'
 import type { CommentsPageData, CommentView } from '@/lib/comments/types'
 import { clientsForEveryActor, disposeClients } from './support/actor-sessions'
@@ -25,8 +26,9 @@ import { testUsers } from './support/users'
  *
  * PGlite cannot be shared between processes, so this needs a PostgreSQL server:
  * DATABASE_URL when it is set (CI's PostgreSQL pass), otherwise the local server
- * at postgres://postgres@127.0.0.1:5432/test when it answers. Without either the
- * tests are reported as skipped, with the reason, never as passed.
+ * at postgres://postgres@127.0.0.1:5432/test when it answers, otherwise a
+ * throwaway cluster of the spec's own (initdb into a temporary folder). It never
+ * skips: a machine without PostgreSQL's binaries fails here, saying so.
  */
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -43,7 +45,6 @@ async function findPostgres(): Promise<string | undefined> {
   }
 }
 
-const baseDatabaseUrl = await findPostgres()
 const e2ePort = Number(process.env.E2E_PORT ?? 3100)
 const ports = [e2ePort + 10, e2ePort + 11] as const
 const [first, second] = ports.map((port) => `http://localhost:${port}`)
@@ -71,16 +72,22 @@ async function waitUntilHealthy(origin: string): Promise<void> {
     .toBe(200)
 }
 
-test.describe(`two next start instances sharing one PostgreSQL (${baseDatabaseUrl ? 'PostgreSQL found' : 'no PostgreSQL: skipped'})`, () => {
+test.describe('two next start instances sharing one PostgreSQL', () => {
   test.describe.configure({ mode: 'serial' })
-  test.skip(!baseDatabaseUrl, `needs PostgreSQL: set DATABASE_URL=postgres://… or start a server at ${LOCAL_POSTGRES}`)
 
+  let throwaway: ThrowawayPostgres | undefined
   let database: TestDatabase | undefined
   const servers: ChildProcess[] = []
 
   test.beforeAll(async () => {
     test.setTimeout(180_000)
-    if (!baseDatabaseUrl || !first || !second) return
+    if (!first || !second) throw new Error('no ports for the two instances')
+    let baseDatabaseUrl = await findPostgres()
+    if (!baseDatabaseUrl) {
+      throwaway = new ThrowawayPostgres(e2ePort + 40_030 > 65_000 ? 55_462 : e2ePort + 40_030)
+      await throwaway.start()
+      baseDatabaseUrl = throwaway.url
+    }
     database = await createTestDatabase({ baseUrl: baseDatabaseUrl, label: 'multi' })
     const databaseUrl = database.env.DATABASE_URL
     if (!databaseUrl) throw new Error('expected a PostgreSQL test database')
@@ -107,6 +114,7 @@ test.describe(`two next start instances sharing one PostgreSQL (${baseDatabaseUr
       ),
     )
     await database?.dispose()
+    await throwaway?.destroy()
   })
 
   test('a session created on one instance is accepted by the other', async ({ browser, clientIp }) => {
