@@ -1,22 +1,10 @@
+import { baseContentSecurityPolicy } from './lib/security/base-policy.mjs'
+
 /**
  * Headers every response gets. The base Content-Security-Policy is completed by
- * each page's own policy (see lib/security/csp.ts, whose base policy this
- * repeats: next.config cannot import TypeScript); HSTS is set by proxy.ts,
+ * each page's own policy (see lib/security/csp.ts); HSTS is set by proxy.ts,
  * since it depends on SITE_URL being https.
  */
-const baseContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self' https://github.com",
-  "frame-ancestors 'none'",
-  "manifest-src 'self'",
-].join('; ')
 
 const securityHeaders = [
   { key: 'Content-Security-Policy', value: baseContentSecurityPolicy },
