@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import postgres from 'postgres'
 import { expect, test } from '@playwright/test'
-import { ThrowawayPostgres } from '@/tests/support/throwaway-postgres'
-import { startAppServer, type AppServer } from '../support/app-server'
+import type { AppServer } from '../support/app-server'
 import { publishedPosts } from '../support/content'
+import { startThrowawaySite, type ThrowawaySite } from '../support/throwaway-site'
 import { testUsers } from '../support/users'
 
 /**
@@ -14,25 +12,18 @@ import { testUsers } from '../support/users'
  */
 test.describe.configure({ mode: 'serial' })
 
-const base = Number(process.env.E2E_PORT ?? 3100)
-const pg = new ThrowawayPostgres(base + 40_000 > 65_000 ? 55_432 : base + 40_000)
+let site: ThrowawaySite
+let pg: ThrowawaySite['pg']
 let app: AppServer
 const article = publishedPosts()[0]!
 
 test.beforeAll(async () => {
-  await pg.start()
-  const admin = postgres(pg.url, { max: 1, onnotice: () => {} })
-  await admin.unsafe('create database blog')
-  await admin.end()
-  const url = pg.url.replace(/\/postgres$/, '/blog')
-  // Seeding needs the server-only database modules: run it in a process that may load them.
-  execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'e2e/support/prepare-database.ts', url], { stdio: 'inherit' })
-  app = await startAppServer(base + 20, { DATABASE_URL: url })
+  site = await startThrowawaySite(0)
+  ;({ pg, app } = site)
 })
 
 test.afterAll(async () => {
-  await app?.stop()
-  await pg.destroy()
+  await site?.dispose()
 })
 
 async function signIn(page: import('@playwright/test').Page, url: string) {

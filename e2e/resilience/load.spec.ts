@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process'
 import autocannon from 'autocannon'
-import postgres from 'postgres'
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from '@playwright/test'
 import type { CommentsPageData, CommentView } from '@/lib/comments/types'
-import { ThrowawayPostgres } from '@/tests/support/throwaway-postgres'
-import { startAppServer, type AppServer } from '../support/app-server'
+import type { AppServer } from '../support/app-server'
 import { publishedPosts } from '../support/content'
+import { startThrowawaySite, type ThrowawaySite } from '../support/throwaway-site'
 import { addressFor } from '../support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from '../support/server-actions'
 
@@ -28,20 +26,14 @@ const POST_INTERVAL_MS = 15_000
 // keep-alive timeout, and reusing it races the server closing it (ECONNRESET).
 const FRESH_CONNECTION = { connection: 'close' }
 
-const base = Number(process.env.E2E_PORT ?? 3100)
-const pg = new ThrowawayPostgres(base + 40_010 > 65_000 ? 55_442 : base + 40_010)
+let site: ThrowawaySite
 let app: AppServer
 const posts = publishedPosts()
 const target = posts[1]!
 
 test.beforeAll(async () => {
-  await pg.start()
-  const admin = postgres(pg.url, { max: 1, onnotice: () => {} })
-  await admin.unsafe('create database blog')
-  await admin.end()
-  const url = pg.url.replace(/\/postgres$/, '/blog')
-  execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'e2e/support/prepare-database.ts', url], { stdio: 'inherit' })
-  app = await startAppServer(base + 21, { DATABASE_URL: url })
+  site = await startThrowawaySite(1)
+  app = site.app
 })
 
 test.afterEach(async ({}, testInfo) => {
@@ -49,8 +41,7 @@ test.afterEach(async ({}, testInfo) => {
 })
 
 test.afterAll(async () => {
-  await app?.stop()
-  await pg.destroy()
+  await site?.dispose()
 })
 
 async function registeredMember(playwright: PlaywrightWorkerArgs['playwright'], index: number, run: string): Promise<APIRequestContext> {
