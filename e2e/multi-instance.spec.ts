@@ -6,12 +6,13 @@ import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
 import { ThrowawayPostgres } from '@/tests/support/throwaway-postgres'
 import { randomBytes } from 'node:crypto'
-import type { CommentsPageData, CommentView } from '@/lib/comments/types'
+import type { CommentsPageData } from '@/lib/comments/types'
 import { clientsForEveryActor, disposeClients } from './support/actor-sessions'
 import { publishedPosts } from './support/content'
 import { accountMenu, expect, formAlert, signInThroughForm, test } from './support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
 import { testUsers } from './support/users'
+import { flattenComments } from '@/tests/support/comment-tree'
 
 /**
  * Two `next start` processes on different ports, one PostgreSQL: what a
@@ -176,10 +177,7 @@ test.describe('two next start instances sharing one PostgreSQL', () => {
       })
     const shownOn = async (origin: string, client = clients.guest) => {
       const data = (await (await client.get(`${origin}/api/comments?post=${slug}`)).json()) as CommentsPageData
-      const all: CommentView[] = []
-      const walk = (views: CommentView[]) => views.forEach((view) => (all.push(view), walk(view.replies)))
-      walk(data.comments)
-      return all
+      return flattenComments(data.comments)
     }
 
     const marker = `两个实例 ${randomBytes(4).toString('hex')}`

@@ -6,6 +6,7 @@ import { publishedPosts } from '../support/content'
 import { startThrowawaySite, type ThrowawaySite } from '../support/throwaway-site'
 import { addressFor } from '../support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from '../support/server-actions'
+import { flattenComments } from '@/tests/support/comment-tree'
 
 /**
  * Readers and writers at once, on PostgreSQL (a throwaway cluster of this
@@ -60,12 +61,11 @@ async function registeredMember(playwright: PlaywrightWorkerArgs['playwright'], 
 
 async function everyComment(slug: string): Promise<CommentView[]> {
   const all: CommentView[] = []
-  const walk = (views: CommentView[]) => views.forEach((view) => (all.push(view), walk(view.replies)))
   for (let page = 1; ; page++) {
     const response = await fetch(`${app.url}/api/comments?post=${slug}&page=${page}`)
     expect(response.status).toBe(200)
     const data = (await response.json()) as CommentsPageData
-    walk(data.comments)
+    all.push(...flattenComments(data.comments))
     if (page >= data.pages) return all
   }
 }

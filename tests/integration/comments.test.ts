@@ -23,6 +23,7 @@ import { rateLimitKey } from '@/lib/rate-limit/rate-limit'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { formOf, requestAs, requestWithRelaxedLimits, runAction, sessionOf } from '@/tests/support/actions'
 import { naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
+import { flattenComments } from '@/tests/support/comment-tree'
 
 /**
  * Comments under articles, through the same action definitions the article
@@ -66,10 +67,9 @@ const readerOf = (user: User | null): CommentReader => (user ? { id: user.id, ca
 /** Every comment of every page, depth first, as the reader sees them. */
 async function everyComment(postSlug: string, reader: CommentReader): Promise<CommentView[]> {
   const all: CommentView[] = []
-  const walk = (views: CommentView[]) => views.forEach((view) => (all.push(view), walk(view.replies)))
   for (let page = 1; ; page++) {
     const listing = await listArticleComments(postSlug, { page }, reader)
-    walk(listing.comments)
+    all.push(...flattenComments(listing.comments))
     if (page >= listing.pages) return all
   }
 }
