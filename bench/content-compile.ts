@@ -12,6 +12,7 @@ import { parseMacroFile } from '@/lib/content/math/macros'
 import { safeKatexOptions } from '@/lib/content/math/render-article-math'
 import type { PostFile } from '@/lib/content/post-files.server'
 import { generateCorpus } from './corpus/generate-corpus'
+import { formulasOf } from './lib/formulas'
 import { printTable } from './lib/format'
 
 /**
@@ -30,20 +31,6 @@ export interface ContentCompileResult {
   ratioToKatexDefaultOutput: number
   warmCacheMsPerArticle: number
   breakdown: { parseMs: number; katexMs: number; mdxBundlerFixedMs: number; mdxAndBundleMs: number }
-}
-
-function formulasOf(source: string): { tex: string; display: boolean }[] {
-  const tree = fromMarkdown(source.replace(/^---[\s\S]*?---\n/, ''), {
-    extensions: [mathSyntax()],
-    mdastExtensions: [mathFromMarkdown()],
-  })
-  const found: { tex: string; display: boolean }[] = []
-  const walk = (node: { type: string; value?: string; children?: unknown[] }) => {
-    if (node.type === 'math' || node.type === 'inlineMath') found.push({ tex: node.value ?? '', display: node.type === 'math' })
-    for (const child of (node.children ?? []) as (typeof node)[]) walk(child)
-  }
-  walk(tree)
-  return found
 }
 
 // KaTeX has no \label or \eqref: the baseline gets the same formulas with those

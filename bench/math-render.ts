@@ -1,9 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { mathFromMarkdown } from 'mdast-util-math'
-import { math as mathSyntax } from 'micromark-extension-math'
 import type { Page } from 'playwright-core'
 import { compilePost } from '@/lib/content/compile/compile-post.server'
 import { useContentCacheDirectory } from '@/lib/content/compile/cache.server'
@@ -12,6 +9,7 @@ import { buildMathFontFile } from '@/lib/content/math-font/build-math-font.serve
 import { parseMacroFile } from '@/lib/content/math/macros'
 import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
 import { generateCorpus } from './corpus/generate-corpus'
+import { formulasOf } from './lib/formulas'
 import { launchChromium } from './lib/browser'
 import { median, printTable } from './lib/format'
 import { serveDirectory } from './lib/static-server'
@@ -32,17 +30,6 @@ export interface MathRenderResult {
   ratio: number
   oursHtmlBytes: number
   screenshots: { ours: string; mathjax: string }
-}
-
-function texSources(source: string): { tex: string; display: boolean }[] {
-  const tree = fromMarkdown(source.replace(/^---[\s\S]*?---\n/, ''), { extensions: [mathSyntax()], mdastExtensions: [mathFromMarkdown()] })
-  const found: { tex: string; display: boolean }[] = []
-  const walk = (node: { type: string; value?: string; children?: unknown[] }) => {
-    if (node.type === 'math' || node.type === 'inlineMath') found.push({ tex: node.value ?? '', display: node.type === 'math' })
-    for (const child of (node.children ?? []) as (typeof node)[]) walk(child)
-  }
-  walk(tree)
-  return found
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -102,7 +89,7 @@ export async function benchMathRender(options: { runs?: number } = {}): Promise<
       path.join(site, 'ours.html'),
       shell('<link rel="preload" href="/fonts/math.woff2" as="font" type="font/woff2" crossorigin>', ours),
     )
-    const tex = texSources(source).map(({ tex: t, display }) => escapeHtml(display ? `$$${t}$$` : `$${t}$`))
+    const tex = formulasOf(source).map(({ tex: t, display }) => escapeHtml(display ? `$$${t}$$` : `$${t}$`))
     const config = {
       tex: { inlineMath: [['$', '$']], displayMath: [['$$', '$$']], tags: 'ams', macros: mathjaxMacros(macros) },
       chtml: { fontURL: '/mathjax/output/chtml/fonts/woff-v2' },
