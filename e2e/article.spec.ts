@@ -18,6 +18,36 @@ test('every article is prerendered at build time', async ({ request }) => {
   }
 })
 
+test('the body ships once, as HTML, and not again inside the RSC payload', async ({ request }) => {
+  for (const post of posts) {
+    const html = await (await request.get(`/archives/${post.slug}`)).text()
+    const scriptPattern = /<script\b[^>]*>([\s\S]*?)<\/script>/g
+    const scripts = [...html.matchAll(scriptPattern)].map((match) => match[1]).join('\n')
+    const markup = html.replace(scriptPattern, '')
+    expect(markup, `${post.slug}: the body's paragraphs in the HTML`).toMatch(/data-body-of="[^"]+">[\s\S]*<p>/)
+    expect(scripts, `${post.slug}: the payload places the body's shell`).toContain('PrerenderedBody')
+    // Every article has paragraphs; their markup must not be in the payload.
+    expect(scripts, `${post.slug}: paragraphs in the payload`).not.toMatch(/\\u003cp\b|<p>/)
+    const rsc = await (await request.get(`/archives/${post.slug}`, { headers: { RSC: '1' } })).text()
+    expect(rsc, `${post.slug}: paragraphs in the .rsc payload`).not.toMatch(/<p>/)
+  }
+})
+
+test('an article opened by client-side navigation shows its whole body', async ({ page }) => {
+  // The newest article, which the home page lists.
+  const post = posts[0]!
+  await page.goto(`/archives/${post.slug}`)
+  const direct = await page.locator('article .prose').innerHTML()
+  await page.goto('/')
+  await page.evaluate(() => ((window as typeof window & { sameDocument?: boolean }).sameDocument = true))
+  await page.locator(`a[href="/archives/${encodeURIComponent(post.slug)}"]`).first().click()
+  await expect(page).toHaveURL(new RegExp(`/archives/${post.slug}$`))
+  await expect(page.locator('article .prose p').first()).toBeVisible()
+  // Still the same document: the router navigated, the browser did not reload.
+  expect(await page.evaluate(() => (window as typeof window & { sameDocument?: boolean }).sameDocument)).toBe(true)
+  expect(await page.locator('article .prose').innerHTML()).toBe(direct)
+})
+
 test('an unknown article is a 404', async ({ request }) => {
   expect((await request.get('/archives/no-such-article')).status()).toBe(404)
 })
@@ -56,7 +86,8 @@ for (const post of withEquations) {
 }
 
 test('hovering an \\eqref shows the referenced equation in a popover', async ({ page }) => {
-  const post = withEquations[0]!
+  // The newest article, which the home page lists.
+  const post = posts[0]!
   await page.goto(`/archives/${post.slug}`)
   const link = page.locator('article .prose p a.eqref').first()
   await link.scrollIntoViewIfNeeded()

@@ -1,15 +1,21 @@
+import { handOffBody } from '@/lib/content/render/body-handoff'
 import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
+import { paths } from '@/lib/site/urls'
+import { PrerenderedBody } from './prerendered-body'
 
 interface ArticleBodyProps {
+  slug: string
   code: string
   math: readonly string[]
 }
 
 /**
- * The article body, rendered to HTML once at build time. It is handed to React
- * as a string on purpose: the body is static markup with no components, and a
- * string costs the browser nothing to hydrate (see mdx-to-html.ts).
+ * The article body, rendered to HTML here at build time. The MDX is evaluated
+ * only on the server and the body ships as HTML alone: it goes to the
+ * prerendered page through body-handoff.ts instead of the RSC payload, so the
+ * browser neither downloads it twice nor hydrates it.
  */
-export function ArticleBody({ code, math }: ArticleBodyProps) {
-  return <div className="prose" dangerouslySetInnerHTML={{ __html: renderMdxToHtml(code, math) }} />
+export function ArticleBody({ slug, code, math }: ArticleBodyProps) {
+  handOffBody(slug, renderMdxToHtml(code, math))
+  return <PrerenderedBody slug={slug} href={paths.article(slug)} />
 }

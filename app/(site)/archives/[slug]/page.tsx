@@ -72,7 +72,7 @@ export default async function ArticlePage({ params }: PageProps<'/archives/[slug
         <ContentProblems problems={post.problems} />
         {series ? <SeriesBox series={series} current={post} /> : null}
         <TableOfContents entries={post.toc} />
-        <ArticleBody code={post.code} math={post.math} />
+        <ArticleBody slug={post.slug} code={post.code} math={post.math} />
         <EquationPreview />
         <ArticleAside post={post} canonicalUrl={canonicalUrl} previous={previous} next={next} related={relatedTo(posts, post)} />
       </article>
