@@ -1,9 +1,9 @@
 'use client'
 
 import { signOut } from 'next-auth/react'
-import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { useState } from 'react'
+import { SiteLink } from '@/app/_components/site-link'
 import { useSessionSummary } from '@/lib/auth/use-session-summary'
 
 /** Pages that only make sense signed in: signing out there goes home instead. */
@@ -27,8 +27,8 @@ export function SessionMenu() {
     const back = new URLSearchParams({ callbackUrl: pathname })
     return (
       <nav aria-label="账户" className="session-menu">
-        <Link href={`/login?${back}`}>登录</Link>
-        <Link href={`/register?${back}`}>注册</Link>
+        <SiteLink href={`/login?${back}`}>登录</SiteLink>
+        <SiteLink href={`/register?${back}`}>注册</SiteLink>
       </nav>
     )
   }
@@ -36,8 +36,8 @@ export function SessionMenu() {
   return (
     <nav aria-label="账户" className="session-menu">
       <span className="session-name">{session.user.name}</span>
-      <Link href="/account">账户</Link>
-      {session.user.role === 'member' ? null : <Link href="/admin">管理</Link>}
+      <SiteLink href="/account">账户</SiteLink>
+      {session.user.role === 'member' ? null : <SiteLink href="/admin">管理</SiteLink>}
       <button
         type="button"
         disabled={signingOut}

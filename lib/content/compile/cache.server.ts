@@ -63,15 +63,30 @@ function imageStamp(slug: string): string {
     .join('|')
 }
 
+// A page render asks for the key of every article it lists; computing it means
+// hashing the source and statting image folders. Keyed by object identity: the
+// library re-reads files (new objects) whenever their content may have changed.
+const knownKeys = new WeakMap<PostFile, { site: SiteContentContext; key: string }>()
+const slugLists = new WeakMap<SiteContentContext, string>()
+
 export function cacheKey(post: PostFile, site: SiteContentContext): string {
-  return createHash('sha256')
+  const known = knownKeys.get(post)
+  if (known?.site === site) return known.key
+  let slugs = slugLists.get(site)
+  if (slugs === undefined) {
+    slugs = [...site.knownSlugs].sort().join(',')
+    slugLists.set(site, slugs)
+  }
+  const key = createHash('sha256')
     .update(getPipelineHash())
     .update(post.file)
     .update(post.source)
     .update(JSON.stringify(site.sharedMacros))
-    .update([...site.knownSlugs].sort().join(','))
+    .update(slugs)
     .update(imageStamp(post.slug))
     .digest('hex')
+  knownKeys.set(post, { site, key })
+  return key
 }
 
 export function readCachedArticle(key: string): CompiledArticle | undefined {
