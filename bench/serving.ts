@@ -1,14 +1,16 @@
 import autocannon from 'autocannon'
 import path from 'node:path'
 import { printTable } from './lib/format'
-import { ensureBlankApp, ensureSiteBuild, startBlankApp, startNginxFile, startNginxFront, startSite, type RunningServer } from './lib/servers'
+import { BLANK_HEAVY_PATH, ensureBlankApp, ensureSiteBuild, startBlankApp, startNginxFile, startNginxFront, startSite, type RunningServer } from './lib/servers'
 
 /**
  * Requests per second and latency for one article page under 50 concurrent
  * connections, four ways in one run: (a) `next start` alone, (b) a blank page
  * of a blank Next.js app (the framework's ceiling), (c) nginx serving the same
  * prerendered HTML file (the machine's ceiling), (d) our production front
- * (deploy/nginx.conf) in front of (a).
+ * (deploy/nginx.conf) in front of (a). And (e): the blank app's page of the
+ * same weight as the article, which separates what bytes cost the framework
+ * from what our code costs.
  */
 
 export interface ServingFigures {
@@ -25,8 +27,14 @@ export interface ServingResult {
   blankNext: ServingFigures
   nginxFile: ServingFigures
   nginxFront: ServingFigures
+  blankNextSameWeight: ServingFigures
+  /** HTML bytes of the article page and of (e). */
+  pageBytes: number
+  sameWeightBytes: number
   /** (a) / (b): target ≥ 0.8. */
   nextVsBlank: number
+  /** (a) / (e): our code's cost over the framework's for a page of this weight. */
+  nextVsSameWeight: number
   /** (d) / (c): target ≥ 0.8. */
   frontVsNginx: number
 }
@@ -63,12 +71,18 @@ export async function benchServing(options: { quick?: boolean; slug: string }): 
     const blankNext = await measure(`${blank.url}/`, seconds)
     const nginxFigures = await measure(`${nginxFile.url}/`, seconds)
     const frontFigures = await measure(`${front.url}${page}`, seconds)
+    const sameWeight = await measure(`${blank.url}${BLANK_HEAVY_PATH}`, seconds)
+    const bytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength
     return {
       page,
       nextStart,
       blankNext,
       nginxFile: nginxFigures,
       nginxFront: frontFigures,
+      blankNextSameWeight: sameWeight,
+      pageBytes: await bytes(`${site.url}${page}`),
+      sameWeightBytes: await bytes(`${blank.url}${BLANK_HEAVY_PATH}`),
+      nextVsSameWeight: Number((nextStart.requestsPerSecond / sameWeight.requestsPerSecond).toFixed(2)),
       nextVsBlank: Number((nextStart.requestsPerSecond / blankNext.requestsPerSecond).toFixed(2)),
       frontVsNginx: Number((frontFigures.requestsPerSecond / nginxFigures.requestsPerSecond).toFixed(2)),
     }
@@ -85,8 +99,10 @@ export function printServing(result: ServingResult): void {
     row('(b) blank Next.js page', result.blankNext),
     row('(c) nginx, same HTML file', result.nginxFile),
     row('(d) deploy/nginx.conf → next', result.nginxFront),
+    row(`(e) blank Next.js, ${Math.round(result.sameWeightBytes / 1024)} KB page`, result.blankNextSameWeight),
   ])
-  console.log(`  (a)/(b) = ${result.nextVsBlank} (target ≥ 0.8)   (d)/(c) = ${result.frontVsNginx} (target ≥ 0.8)`)
+  console.log(`  article HTML ${Math.round(result.pageBytes / 1024)} KB`)
+  console.log(`  (a)/(b) = ${result.nextVsBlank} (target ≥ 0.8)   (d)/(c) = ${result.frontVsNginx} (target ≥ 0.8)   (a)/(e) = ${result.nextVsSameWeight}`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

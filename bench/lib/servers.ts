@@ -94,9 +94,21 @@ export async function startSite(port: number, env: Record<string, string> = {}):
 
 const blankDir = path.join(root, 'bench', '.work', 'blank')
 
-/** A blank App Router app (one page saying "blank") on the same Next.js and React. */
+/**
+ * The blank app's second page: static text, no components, as heavy as an
+ * article page (~100 KB of HTML, half of it the RSC payload's copy of the
+ * text). It shows what serving that many bytes costs Next.js itself.
+ */
+export const BLANK_HEAVY_PATH = '/heavy'
+const heavyPage = `const line = '在高维空间里随机取两个单位向量，它们的内积集中在零附近，方差约为维度的倒数。'
+export default function Heavy() {
+  return <div>{Array.from({ length: 300 }, (_, i) => <p key={i}>{i}：{line}</p>)}</div>
+}
+`
+
+/** A blank App Router app (one page saying "blank", one heavy page) on the same Next.js and React. */
 export function ensureBlankApp(): string {
-  const marker = path.join(blankDir, '.next', 'BUILD_ID')
+  const marker = path.join(blankDir, '.next', 'server', 'app', 'heavy.html')
   if (fs.existsSync(marker)) return blankDir
   fs.rmSync(blankDir, { recursive: true, force: true })
   fs.mkdirSync(path.join(blankDir, 'app'), { recursive: true })
@@ -108,6 +120,8 @@ export function ensureBlankApp(): string {
   )
   fs.writeFileSync(path.join(blankDir, 'app', 'layout.js'), 'export default function RootLayout({ children }) { return <html lang="en"><body>{children}</body></html> }\n')
   fs.writeFileSync(path.join(blankDir, 'app', 'page.js'), 'export default function Page() { return <p>blank</p> }\n')
+  fs.mkdirSync(path.join(blankDir, 'app', 'heavy'))
+  fs.writeFileSync(path.join(blankDir, 'app', 'heavy', 'page.js'), heavyPage)
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: blankDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
   return blankDir
 }

@@ -59,12 +59,25 @@ interface OpenTable {
 
 const TOKEN = /<(\/?)([a-z]+)([^>]*?)(\/?)>|[^<]+/g
 
+// Every tag of every formula asks for a few attributes: compile each pattern once.
+const attributePatterns = new Map<string, RegExp>()
+
+function attributePattern(name: string): RegExp {
+  let pattern = attributePatterns.get(name)
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`)
+    attributePatterns.set(name, pattern)
+  }
+  return pattern
+}
+
 function getAttribute(attributes: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(attributes)?.[1]
+  if (!attributes.includes(name)) return undefined
+  return attributePattern(name).exec(attributes)?.[1]
 }
 
 function withoutAttribute(attributes: string, name: string): string {
-  return attributes.replace(new RegExp(`\\s${name}="[^"]*"`), '')
+  return attributes.includes(name) ? attributes.replace(attributePattern(name), '') : attributes
 }
 
 function addClass(attributes: string, className: string): string {
