@@ -48,6 +48,25 @@ test('an article opened by client-side navigation shows its whole body', async (
   expect(await page.locator('article .prose').innerHTML()).toBe(direct)
 })
 
+test('on a phone, formulas wider than the screen can be scrolled by keyboard, after client-side navigation too', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  const overflowing = () =>
+    page.locator('article .math-display').evaluateAll((boxes) =>
+      boxes.filter((box) => box.scrollWidth > box.clientWidth + 1).map((box) => box.getAttribute('tabindex')),
+    )
+  const post = withEquations[0]!
+  await page.goto(`/archives/${post.slug}`)
+  await expect.poll(async () => (await overflowing()).length, { message: 'a formula wider than 360 px' }).toBeGreaterThan(0)
+  await expect.poll(overflowing).toEqual((await overflowing()).map(() => '0'))
+
+  // The archive page links every article; the router keeps this layout across the click.
+  await page.goto('/archives')
+  await page.locator(`main a[href="/archives/${encodeURIComponent(post.slug)}"]`).first().click()
+  await expect(page.locator('article .prose p').first()).toBeVisible()
+  await expect.poll(async () => (await overflowing()).length).toBeGreaterThan(0)
+  await expect.poll(overflowing).toEqual((await overflowing()).map(() => '0'))
+})
+
 test('an unknown article is a 404', async ({ request }) => {
   expect((await request.get('/archives/no-such-article')).status()).toBe(404)
 })

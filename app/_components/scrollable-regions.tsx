@@ -20,15 +20,21 @@ export function ScrollableRegions() {
     }
     update()
     let frame = 0
-    const onResize = () => {
+    const schedule = () => {
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(update)
     }
-    window.addEventListener('resize', onResize)
+    window.addEventListener('resize', schedule)
+    // This layout outlives client-side navigations, and an article's body can
+    // arrive after its page (prerendered-body.tsx): check again when content changes.
+    const main = document.getElementById('main')
+    const observer = new MutationObserver(schedule)
+    if (main) observer.observe(main, { childList: true, subtree: true })
     // Fonts change widths once loaded (the math font in particular).
     void document.fonts?.ready.then(update)
     return () => {
-      window.removeEventListener('resize', onResize)
+      window.removeEventListener('resize', schedule)
+      observer.disconnect()
       cancelAnimationFrame(frame)
     }
   }, [])
