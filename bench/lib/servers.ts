@@ -95,20 +95,22 @@ export async function startSite(port: number, env: Record<string, string> = {}):
 const blankDir = path.join(root, 'bench', '.work', 'blank')
 
 /**
- * The blank app's second page: static text, no components, as heavy as an
- * article page (~100 KB of HTML, half of it the RSC payload's copy of the
- * text). It shows what serving that many bytes costs Next.js itself.
+ * The blank app's second page, a static page whose prerendered HTML the serving
+ * benchmark replaces with our article's (useSameBytesPage): the framework
+ * serving exactly our bytes, with none of our code or configuration.
  */
-export const BLANK_HEAVY_PATH = '/heavy'
-const heavyPage = `const line = '在高维空间里随机取两个单位向量，它们的内积集中在零附近，方差约为维度的倒数。'
-export default function Heavy() {
-  return <div>{Array.from({ length: 300 }, (_, i) => <p key={i}>{i}：{line}</p>)}</div>
-}
-`
+export const BLANK_SAME_BYTES_PATH = '/same-bytes'
+const sameBytesPage = 'export default function SameBytes() { return <p>replaced by the benchmark</p> }\n'
 
-/** A blank App Router app (one page saying "blank", one heavy page) on the same Next.js and React. */
+export function useSameBytesPage(htmlFile: string): void {
+  fs.copyFileSync(htmlFile, path.join(blankDir, '.next', 'server', 'app', 'same-bytes.html'))
+  // Next.js 16 also keeps served pages in a route cache on disk; without it, it reads the file above.
+  fs.rmSync(path.join(blankDir, '.next', 'server', 'route-cache'), { recursive: true, force: true })
+}
+
+/** A blank App Router app (one page saying "blank", one to carry our bytes) on the same Next.js and React. */
 export function ensureBlankApp(): string {
-  const marker = path.join(blankDir, '.next', 'server', 'app', 'heavy.html')
+  const marker = path.join(blankDir, '.next', 'server', 'app', 'same-bytes.html')
   if (fs.existsSync(marker)) return blankDir
   fs.rmSync(blankDir, { recursive: true, force: true })
   fs.mkdirSync(path.join(blankDir, 'app'), { recursive: true })
@@ -120,8 +122,8 @@ export function ensureBlankApp(): string {
   )
   fs.writeFileSync(path.join(blankDir, 'app', 'layout.js'), 'export default function RootLayout({ children }) { return <html lang="en"><body>{children}</body></html> }\n')
   fs.writeFileSync(path.join(blankDir, 'app', 'page.js'), 'export default function Page() { return <p>blank</p> }\n')
-  fs.mkdirSync(path.join(blankDir, 'app', 'heavy'))
-  fs.writeFileSync(path.join(blankDir, 'app', 'heavy', 'page.js'), heavyPage)
+  fs.mkdirSync(path.join(blankDir, 'app', 'same-bytes'))
+  fs.writeFileSync(path.join(blankDir, 'app', 'same-bytes', 'page.js'), sameBytesPage)
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: blankDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
   return blankDir
 }
