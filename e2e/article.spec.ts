@@ -42,7 +42,8 @@ test('an article opened by client-side navigation shows its whole body', async (
   await page.evaluate(() => ((window as typeof window & { sameDocument?: boolean }).sameDocument = true))
   await page.locator(`a[href="/archives/${encodeURIComponent(post.slug)}"]`).first().click()
   await expect(page).toHaveURL(new RegExp(`/archives/${post.slug}$`))
-  await expect(page.locator('article .prose p').first()).toBeVisible()
+  // The body arrives after the page: wait for its content, not the loading line.
+  await expect(page.locator('article .prose > :not(.body-loading)').first()).toBeVisible()
   // Still the same document: the router navigated, the browser did not reload.
   expect(await page.evaluate(() => (window as typeof window & { sameDocument?: boolean }).sameDocument)).toBe(true)
   expect(await page.locator('article .prose').innerHTML()).toBe(direct)
@@ -62,7 +63,7 @@ test('on a phone, formulas wider than the screen can be scrolled by keyboard, af
   // The archive page links every article; the router keeps this layout across the click.
   await page.goto('/archives')
   await page.locator(`main a[href="/archives/${encodeURIComponent(post.slug)}"]`).first().click()
-  await expect(page.locator('article .prose p').first()).toBeVisible()
+  await expect(page.locator('article .prose .math-display').first()).toBeVisible()
   await expect.poll(async () => (await overflowing()).length).toBeGreaterThan(0)
   await expect.poll(overflowing).toEqual((await overflowing()).map(() => '0'))
 })
