@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import { env } from '@/lib/env'
 import { siteConfig } from '@/lib/site/config'
+import { ClientNavigation } from './_components/client-navigation'
 import { SiteFooter } from './_components/site-footer'
 import { SiteHeader } from './_components/site-header'
 import { themeBootScript } from './_components/theme'
@@ -52,6 +53,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <SiteHeader />
         {children}
         <SiteFooter />
+        <ClientNavigation />
       </body>
     </html>
   )

@@ -330,6 +330,8 @@ test('a member whose session ended meanwhile is told to sign in again, and finds
   await page.getByRole('form', { name: label }).getByRole('button', { name: '发表评论' }).click()
   await expect(page.getByRole('form', { name: label }).getByRole('alert')).toHaveText('请先登录')
   await page.getByRole('link', { name: '重新登录' }).click()
+  // A client-side navigation: wait until the sign-in page, with its return address, is the one shown.
+  await expect(page).toHaveURL(`/login?callbackUrl=${encodeURIComponent(`/archives/${slug}#comments`)}`)
   await signInThroughForm(page, member)
   await expect(page).toHaveURL(`/archives/${slug}#comments`)
   await expect(page.getByRole('form', { name: label }).getByLabel(label)).toHaveValue(draft)
