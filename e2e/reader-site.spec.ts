@@ -151,3 +151,35 @@ test('dark mode follows the system and the toggle choice persists', async ({ pag
   expect(await background()).toBe('rgb(251, 250, 247)')
   await expect(page.getByRole('button', { name: '切换到深色模式' })).toBeVisible()
 })
+
+test('site links navigate inside the page; files, new-tab clicks and same-page anchors are left to the browser', async ({ page, context }) => {
+  type Marked = typeof window & { sameDocument?: boolean }
+  const mark = () => page.evaluate(() => ((window as Marked).sameDocument = true))
+  const stillSameDocument = () => page.evaluate(() => (window as Marked).sameDocument === true)
+
+  await page.goto('/')
+  await mark()
+  await page.locator('.site-nav').getByRole('link', { name: '归档' }).click()
+  await expect(page).toHaveURL('/archives')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  expect(await stillSameDocument()).toBe(true)
+
+  // A table-of-contents entry only moves within the article.
+  const post = posts.find((p) => /^## /m.test(p.source))!
+  await page.goto(`/archives/${post.slug}`)
+  await mark()
+  await page.locator('nav[aria-label="文章目录"] a').first().click()
+  await expect(page).toHaveURL(/#/)
+  expect(await stillSameDocument()).toBe(true)
+
+  // Ctrl-click opens a new tab and leaves this page where it was.
+  const opened = context.waitForEvent('page')
+  await page.locator('.site-nav').getByRole('link', { name: '归档' }).click({ modifiers: ['Control'] })
+  await (await opened).close()
+  expect(new URL(page.url()).pathname).toBe(`/archives/${encodeURIComponent(post.slug)}`)
+
+  // The feed is a file, not a page: the browser loads it as a new document.
+  await page.locator('.site-footer').getByRole('link', { name: 'RSS' }).click()
+  await expect(page).toHaveURL('/feed.xml')
+  expect(await stillSameDocument()).toBe(false)
+})
