@@ -36,8 +36,8 @@ export interface LighthouseResult {
 const BLANK_PORT = 3822
 const reportDirectory = path.join(process.cwd(), 'bench', 'results')
 
-/** Lighthouse scores swing by several points between runs on a busy machine: the median of three. */
-const RUNS = 3
+/** Lighthouse scores swing by several points between runs, even on an idle machine: the median of five. */
+const RUNS = 5
 
 async function audit(url: string, port: number): Promise<LighthouseScores> {
   const runs: LighthouseScores[] = []
