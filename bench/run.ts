@@ -75,7 +75,7 @@ const sections: Section<unknown>[] = [
     checks: (r) => [
       { metric: '(a) next start, article req/s', value: r.nextStart.requestsPerSecond, target: '', met: null },
       { metric: '(a) ÷ (b) blank Next.js page', value: r.nextVsBlank, target: '≥ 0.8', met: r.nextVsBlank >= 0.8 },
-      { metric: '(a) ÷ (e) blank Next.js serving our article HTML', value: r.nextVsSameWeight, target: '', met: null },
+      { metric: '(a) ÷ (e) blank Next.js serving our article HTML', value: r.nextVsSameBytes, target: '', met: null },
       { metric: '(d) nginx front ÷ (c) nginx file', value: r.frontVsNginx, target: '≥ 0.8', met: r.frontVsNginx >= 0.8 },
     ],
   }),

@@ -27,13 +27,13 @@ export interface ServingResult {
   blankNext: ServingFigures
   nginxFile: ServingFigures
   nginxFront: ServingFigures
-  blankNextSameWeight: ServingFigures
+  blankNextSameBytes: ServingFigures
   /** HTML bytes of the article page (and of (e), which serves the same file). */
   pageBytes: number
   /** (a) / (b): target ≥ 0.8. */
   nextVsBlank: number
   /** (a) / (e): our code's cost over the framework's for these bytes. */
-  nextVsSameWeight: number
+  nextVsSameBytes: number
   /** (d) / (c): target ≥ 0.8. */
   frontVsNginx: number
 }
@@ -72,7 +72,7 @@ export async function benchServing(options: { quick?: boolean; slug: string }): 
     const blankNext = await measure(`${blank.url}/`, seconds)
     const nginxFigures = await measure(`${nginxFile.url}/`, seconds)
     const frontFigures = await measure(`${front.url}${page}`, seconds)
-    const sameWeight = await measure(`${blank.url}${BLANK_SAME_BYTES_PATH}`, seconds)
+    const sameBytes = await measure(`${blank.url}${BLANK_SAME_BYTES_PATH}`, seconds)
     const bytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength
     const pageBytes = await bytes(`${site.url}${page}`)
     // (e) means nothing unless the blank app really served our file.
@@ -83,9 +83,9 @@ export async function benchServing(options: { quick?: boolean; slug: string }): 
       blankNext,
       nginxFile: nginxFigures,
       nginxFront: frontFigures,
-      blankNextSameWeight: sameWeight,
+      blankNextSameBytes: sameBytes,
       pageBytes,
-      nextVsSameWeight: Number((nextStart.requestsPerSecond / sameWeight.requestsPerSecond).toFixed(2)),
+      nextVsSameBytes: Number((nextStart.requestsPerSecond / sameBytes.requestsPerSecond).toFixed(2)),
       nextVsBlank: Number((nextStart.requestsPerSecond / blankNext.requestsPerSecond).toFixed(2)),
       frontVsNginx: Number((frontFigures.requestsPerSecond / nginxFigures.requestsPerSecond).toFixed(2)),
     }
@@ -102,10 +102,10 @@ export function printServing(result: ServingResult): void {
     row('(b) blank Next.js page', result.blankNext),
     row('(c) nginx, same HTML file', result.nginxFile),
     row('(d) deploy/nginx.conf → next', result.nginxFront),
-    row('(e) blank Next.js, our article HTML', result.blankNextSameWeight),
+    row('(e) blank Next.js, our article HTML', result.blankNextSameBytes),
   ])
   console.log(`  article HTML ${Math.round(result.pageBytes / 1024)} KB`)
-  console.log(`  (a)/(b) = ${result.nextVsBlank} (target ≥ 0.8)   (d)/(c) = ${result.frontVsNginx} (target ≥ 0.8)   (a)/(e) = ${result.nextVsSameWeight}`)
+  console.log(`  (a)/(b) = ${result.nextVsBlank} (target ≥ 0.8)   (d)/(c) = ${result.frontVsNginx} (target ≥ 0.8)   (a)/(e) = ${result.nextVsSameBytes}`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,17 +3,17 @@
 import { useRouter } from 'next/navigation'
 import { useEffect } from 'react'
 
-// Files and endpoints, not pages: the browser loads these itself.
-const NOT_A_PAGE = /^\/(api|_next|fonts|images|search-index)\/|\.[a-z0-9]+$/i
+// Endpoints and files (anything with an extension: feeds, images, assets) are not pages.
+const NOT_A_PAGE = /^\/api\/|\.[a-z0-9]+$/i
 
 /** The same-origin page an event's anchor leads to, or null when the browser should handle it. */
-function pageLink(event: Event): { anchor: HTMLAnchorElement; url: URL } | null {
+function pageLink(event: Event): URL | null {
   const anchor = (event.target as Element | null)?.closest?.('a[href]')
   if (!(anchor instanceof HTMLAnchorElement)) return null
   if ((anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return null
   const url = new URL(anchor.href)
   if (url.origin !== window.location.origin || NOT_A_PAGE.test(url.pathname)) return null
-  return { anchor, url }
+  return url
 }
 
 /**
@@ -29,16 +29,16 @@ export function ClientNavigation() {
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
-      const link = pageLink(event)
-      if (!link) return
+      const url = pageLink(event)
+      if (!url) return
       const here = window.location
-      if (link.url.hash && link.url.pathname === here.pathname && link.url.search === here.search) return
+      if (url.hash && url.pathname === here.pathname && url.search === here.search) return
       event.preventDefault()
-      router.push(link.url.pathname + link.url.search + link.url.hash)
+      router.push(url.pathname + url.search + url.hash)
     }
     const onIntent = (event: Event) => {
-      const link = pageLink(event)
-      if (link && link.url.pathname !== window.location.pathname) router.prefetch(link.url.pathname + link.url.search)
+      const url = pageLink(event)
+      if (url && url.pathname !== window.location.pathname) router.prefetch(url.pathname + url.search)
     }
     // On window, so listeners React attached to the document run first and can cancel.
     window.addEventListener('click', onClick)
