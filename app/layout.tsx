@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import { env } from '@/lib/env'
+import { KATEX_STYLESHEET } from '@/lib/math/katex-assets'
 import { siteConfig } from '@/lib/site/config'
 import { ClientNavigation } from './_components/client-navigation'
 import { SiteFooter } from './_components/site-footer'
@@ -40,6 +41,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+        {/* KaTeX's own stylesheet lays out every formula (app/styles/math.css only places them). */}
+        <link rel="stylesheet" href={KATEX_STYLESHEET} precedence="katex" />
       </head>
       <body>
         <a className="skip-link" href="#main">

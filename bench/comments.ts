@@ -109,7 +109,11 @@ async function sampleBodies(): Promise<{ body: string; bodyHtml: string }[]> {
     '小问题：第三段的 $H = -\\sum_j p_j \\log p_j$ 少了一个负号吗？',
     '> 熵随长度对数增长\n\n这个结论和我的实验一致，`softmax` 之前乘以 $\\kappa \\log n$ 确实更稳。',
   ]
-  return sources.map((body) => ({ body, bodyHtml: renderCommentBody(body, context) }))
+  return sources.map((body) => {
+    const rendered = renderCommentBody(body, context)
+    if (!rendered.ok) throw new Error(`bench comment refused: ${rendered.error}`)
+    return { body, bodyHtml: rendered.html }
+  })
 }
 
 /** 1,000 comments on one article: 300 threads, 400 replies at depth 1 and 300 at depth 2, a minute apart. */

@@ -8,8 +8,7 @@ import { math as mathSyntax } from 'micromark-extension-math'
 import { compilePost } from '@/lib/content/compile/compile-post.server'
 import { cacheKey, readCachedArticle, useContentCacheDirectory, writeCachedArticle } from '@/lib/content/compile/cache.server'
 import { parseFrontMatter } from '@/lib/content/front-matter'
-import { parseMacroFile } from '@/lib/content/math/macros'
-import { safeKatexOptions } from '@/lib/content/math/render-article-math'
+import { parseMacroFile } from '@/lib/math/macros'
 import type { PostFile } from '@/lib/content/post-files.server'
 import { generateCorpus } from './corpus/generate-corpus'
 import { formulasOf } from './lib/formulas'
@@ -38,7 +37,7 @@ export interface ContentCompileResult {
 function katexOnly(formulas: { tex: string; display: boolean }[], macros: Record<string, string>, output: 'mathml' | 'htmlAndMathml'): void {
   for (const { tex, display } of formulas) {
     const plain = tex.replace(/\\label\{[^}]*\}/g, '').replace(/\\eqref\{[^}]*\}/g, '(1)').replace(/\\ref\{[^}]*\}/g, '1')
-    katex.renderToString(plain, { ...safeKatexOptions, output, displayMode: display, macros: { ...macros } })
+    katex.renderToString(plain, { output, throwOnError: false, strict: 'ignore', displayMode: display, macros: { ...macros } })
   }
 }
 

@@ -115,6 +115,8 @@ export const comments = pgTable(
     body: text('body').notNull(),
     /** Sanitized HTML rendered from `body` when it was written. */
     bodyHtml: text('body_html').notNull(),
+    /** Plain text of `body` (formulas as `$TeX$`), rendered with it: excerpts never parse HTML. */
+    bodyText: text('body_text').notNull().default(''),
     /** One per form render, so a double click or a retried request stores one comment. */
     idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),

@@ -75,7 +75,7 @@ test('an unknown article is a 404', async ({ request }) => {
 for (const post of withEquations) {
   test(`equations in ${post.slug} are numbered in order and every \\eqref lands on its equation`, async ({ page }) => {
     await page.goto(`/archives/${post.slug}`)
-    const numbers = await page.locator('article .prose .eqn-num').evaluateAll((cells) =>
+    const numbers = await page.locator('article .prose .eqn-number').evaluateAll((cells) =>
       cells.map((cell) => cell.textContent?.trim() ?? '').filter(Boolean),
     )
     const plainNumbers = numbers.filter((n) => /^\(\d+\)$/.test(n)).map((n) => Number(n.slice(1, -1)))

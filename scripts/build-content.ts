@@ -1,4 +1,3 @@
-import { buildMathFont } from '@/lib/content/math-font/build-math-font.server'
 import { checkAllPosts } from '@/lib/content/posts.server'
 import { ContentError, formatProblem } from '@/lib/content/problems'
 import { log } from './lib/log'
@@ -8,15 +7,13 @@ import { log } from './lib/log'
 // prerender stack trace at a time.
 const started = performance.now()
 try {
-  const { count, problems, mathml } = await checkAllPosts()
+  const { count, problems } = await checkAllPosts()
   if (problems.length > 0) {
     log.error(`Content check failed: ${problems.length} problem(s) in content/:`)
     for (const problem of problems) log.error(`  ${formatProblem(problem)}`)
     process.exit(1)
   }
   log.info(`Content check passed: ${count} article(s) compiled in ${Math.round(performance.now() - started)} ms.`)
-  const font = await buildMathFont(mathml)
-  log.info(`Math font cut to ${font.characters} characters (${Math.round(font.bytes / 1024)} KB).`)
 } catch (error) {
   if (!(error instanceof ContentError)) throw error
   log.error('Content check failed:')

@@ -6,12 +6,10 @@ import { pageCount, pageOf } from '@/lib/content/taxonomy'
 import { pageMetadata } from '@/lib/site/metadata'
 import { siteConfig } from '@/lib/site/config'
 import { paths } from '@/lib/site/urls'
-import { preloadMathFont } from '@/app/_components/preload-math-font'
 
 export const metadata: Metadata = pageMetadata({ path: '/' })
 
 export default async function HomePage() {
-  preloadMathFont()
   const posts = await getPostList()
   return (
     <>

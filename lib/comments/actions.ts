@@ -5,7 +5,7 @@ import { getArticleMathContext } from '@/lib/content/posts.server'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { COMMENT_EDIT_WINDOW_MINUTES, COMMENT_HONEYPOT_FIELD } from './limits'
 import { deleteCommentAsModerator, setCommentHidden, type ModerationOutcome } from './moderation'
-import { renderCommentBody } from './render-comment'
+import { renderCommentInWorker } from './render-in-worker.server'
 import type { CommentPreview, PostedComment } from './types'
 import {
   commentIdSchema,
@@ -30,7 +30,7 @@ const tooFrequent = '评论过于频繁'
 const noArticle = '这篇文章不存在'
 const commentGone = '这条评论已不存在'
 
-const ownChangeMessages: Record<Exclude<OwnCommentChangeOutcome, 'done'>, string> = {
+const ownChangeMessages: Record<Exclude<OwnCommentChangeOutcome, 'done' | { refused: string }>, string> = {
   'not-found': commentGone,
   'not-owner': actionMessages.forbidden,
   deleted: '这条评论已删除',
@@ -39,7 +39,8 @@ const ownChangeMessages: Record<Exclude<OwnCommentChangeOutcome, 'done'>, string
 }
 
 function ownChangeOutcome(outcome: OwnCommentChangeOutcome, message: string): ActionOutcome<null> {
-  return outcome === 'done' ? succeed(null, message) : fail(ownChangeMessages[outcome])
+  if (outcome === 'done') return succeed(null, message)
+  return fail(typeof outcome === 'object' ? outcome.refused : ownChangeMessages[outcome])
 }
 
 function moderationOutcome(outcome: ModerationOutcome, message: string): ActionOutcome<null> {
@@ -75,6 +76,7 @@ export const createComment = defineMemberAction(
     if (outcome.ok) return succeed({ id: outcome.id }, COMMENT_POSTED_MESSAGE)
     if (outcome.reason === 'no-article') return fail(noArticle)
     if (outcome.reason === 'parent-deleted') return fail('要回复的评论已删除')
+    if (outcome.reason === 'refused') return fail(outcome.message)
     return fail('要回复的评论不存在')
   },
 )
@@ -89,7 +91,8 @@ export const previewComment = defineMemberAction(
   async (input): Promise<ActionOutcome<CommentPreview>> => {
     const context = await getArticleMathContext(input.post)
     if (!context) return fail(noArticle)
-    return succeed({ html: renderCommentBody(input.body, context) })
+    const rendered = await renderCommentInWorker(input.body, context)
+    return rendered.ok ? succeed({ html: rendered.html }) : fail(rendered.error)
   },
 )
 

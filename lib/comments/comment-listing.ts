@@ -1,8 +1,6 @@
 import 'server-only'
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { fromHtml } from 'hast-util-from-html'
-import { toString as hastToString } from 'hast-util-to-string'
 import { db } from '@/db'
 import { comments, users } from '@/db/schema'
 import { DELETED_MEMBER_LABEL } from '@/lib/auth/display-name'
@@ -199,9 +197,8 @@ export async function listArticleComments(
 
 const EXCERPT_LENGTH = 60
 
-/** The text of rendered comment HTML, on one line and cut to `length` characters. */
-export function plainTextExcerpt(html: string, length = EXCERPT_LENGTH): string {
-  const text = hastToString(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim()
+/** The stored plain text of a comment, cut to `length` characters; its HTML is never parsed on a read. */
+export function plainTextExcerpt(text: string, length = EXCERPT_LENGTH): string {
   const characters = Array.from(text)
   return characters.length > length ? `${characters.slice(0, length).join('')}…` : text
 }
@@ -212,7 +209,13 @@ export async function listRecentComments(limit = 10): Promise<RecentComment[]> {
   const thread = alias(comments, 'thread')
   const titles = new Map(getPostMetas().map((post) => [post.slug, post.title]))
   const rows = await db
-    .select({ id: comments.id, postSlug: comments.postSlug, bodyHtml: comments.bodyHtml, authorName: author.name })
+    .select({
+      id: comments.id,
+      postSlug: comments.postSlug,
+      // One character more than the excerpt shows, so a cut can be marked with "…".
+      text: sql<string>`left(${comments.bodyText}, ${EXCERPT_LENGTH + 1})`,
+      authorName: author.name,
+    })
     .from(comments)
     .leftJoin(author, eq(author.id, comments.authorId))
     .leftJoin(parent, eq(parent.id, comments.parentId))
@@ -227,7 +230,7 @@ export async function listRecentComments(limit = 10): Promise<RecentComment[]> {
     .map((row) => ({
       id: row.id,
       authorName: row.authorName ?? DELETED_MEMBER_LABEL,
-      excerpt: plainTextExcerpt(row.bodyHtml),
+      excerpt: plainTextExcerpt(row.text),
       postTitle: titles.get(row.postSlug)!,
       href: `${paths.article(row.postSlug)}#${commentAnchor(row.id)}`,
     }))

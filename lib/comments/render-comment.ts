@@ -1,23 +1,28 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
-import type { Root, RootContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
-import { mathFromMarkdown } from 'mdast-util-math'
-import { toHast, type Handler } from 'mdast-util-to-hast'
-import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal'
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
-import { math } from 'micromark-extension-math'
-import { renderArticleMath, type EquationLabel, type Macros } from '@/lib/content/math/render-article-math'
+import type { Handler } from 'mdast-util-to-hast'
+import { markdownWithMath } from '@/lib/math/markdown'
+import { formulaErrorMarkup } from '@/lib/math/markup'
+import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
+import {
+  COMMENT_MAX_EXPAND,
+  COMMENT_MAX_HTML_BYTES,
+  COMMENT_MAX_TEX_SIZE_EM,
+  FORMULA_TOO_COMPLEX,
+  refuseCommentMarkdown,
+  refuseCommentTex,
+} from './comment-tex-limits'
+import { filterFormulaHtml } from './filter-formula-html'
 
 /**
  * Comments are Markdown (a subset) with LaTeX, rendered once on the server when
- * they are written, then sanitized. Raw HTML is shown as text; KaTeX runs with
- * `trust: false` and bounded expansion (no \href, \url, \includegraphics,
- * \html…); every element and attribute that survives is on an allow-list.
+ * they are written (in a worker with a time budget: render-in-worker.server.ts).
+ * Raw HTML is shown as text; formulas go through the site's one math renderer
+ * with a comment's limits (no macro definitions, bounded sizes, few
+ * expansions, no \href, \url or \html…). The prose is sanitized as a tree, the
+ * formulas token by token (filter-formula-html.ts); everything that survives is
+ * on an allow-list.
  */
 
 export interface CommentRenderContext {
@@ -26,130 +31,128 @@ export interface CommentRenderContext {
   labels: Readonly<Record<string, EquationLabel>>
 }
 
-const MATHML_ELEMENTS = [
-  'math', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt', 'mroot',
-  'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'merror',
-  'mmultiscripts', 'mprescripts', 'none',
-]
+export type RenderedComment =
+  | { ok: true; html: string; /** Plain text with formulas as `$TeX$`, for excerpts and mail. */ text: string }
+  | { ok: false; error: string }
 
-const MATHML_ATTRIBUTES = [
-  'display', 'xmlns', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'minsize', 'maxsize', 'symmetric',
-  'largeop', 'movablelimits', 'accent', 'accentunder', 'linethickness', 'scriptlevel', 'displaystyle', 'width',
-  'height', 'depth', 'voffset', 'rowspacing', 'columnspacing', 'columnalign', 'rowalign', 'columnlines', 'rowlines',
-  'frame', 'notation', 'form', 'mathvariant', 'mathcolor', 'mathbackground',
-]
+/** Nesting of the prose (quotes in lists in quotes…) and of each formula's markup. */
+const MAX_PROSE_DEPTH = 24
+const MAX_FORMULA_DEPTH = 120
 
-// Classes our own renderer emits; anything else a comment might smuggle in is dropped.
-const ALLOWED_CLASSES = [
-  'math-display', 'math-inline', 'math-scroll', 'math-error', 'eqref', 'eqn-num', 'numbered', 'mtr-glue', 'cs0',
-  'al-l', 'al-r', 'al-c', 'rs-016', 'rs-025', 'rs-036', 'rs-05', 'rs-1', /^mv-[a-z-]+$/, /^language-[a-z0-9+#-]+$/,
-] as const
+const SLOT_CLASS = /^comment-formula-\d+$/
 
 const schema: Schema = {
   ...defaultSchema,
   // No ids or names in comments: nothing to clobber, no anchors to fake.
   clobber: [],
-  tagNames: ['p', 'br', 'em', 'strong', 'del', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote', 'span', 'div', 'hr', ...MATHML_ELEMENTS],
+  tagNames: ['p', 'br', 'em', 'strong', 'del', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote', 'span', 'hr'],
   attributes: {
-    a: ['href', ['className', 'eqref']],
+    a: ['href'],
     ol: ['start'],
-    code: [['className', ...ALLOWED_CLASSES]],
-    span: [['className', ...ALLOWED_CLASSES], 'title'],
-    div: [['className', ...ALLOWED_CLASSES]],
-    ...Object.fromEntries(MATHML_ELEMENTS.map((name) => [name, [...MATHML_ATTRIBUTES, ['className', ...ALLOWED_CLASSES]]])),
+    code: [['className', /^language-[a-z0-9+#-]+$/]],
+    // Where each formula goes back after the prose is sanitized; Markdown cannot make these.
+    span: [['className', SLOT_CLASS]],
   },
   protocols: { href: ['http', 'https', 'mailto'] },
   required: {},
   strip: ['script', 'style'],
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+function depthOf(node: HastRoot | Element): number {
+  let deepest = 0
+  for (const child of node.children) if (child.type === 'element') deepest = Math.max(deepest, 1 + depthOf(child))
+  return deepest
 }
 
-function mathNodes(tree: Root): { value: string; display: boolean }[] {
-  const found: { value: string; display: boolean }[] = []
-  const walk = (node: Root | RootContent) => {
-    if (node.type === 'math' || node.type === 'inlineMath') found.push({ value: node.value, display: node.type === 'math' })
-    if ('children' in node) for (const child of node.children) walk(child)
-  }
-  walk(tree)
-  return found
-}
-
-function htmlFragment(html: string): ElementContent[] {
-  return fromHtml(html, { fragment: true }).children as ElementContent[]
-}
-
-export function renderCommentBody(markdown: string, context: CommentRenderContext): string {
-  const tree = fromMarkdown(markdown, {
-    extensions: [math(), gfmStrikethrough({ singleTilde: false }), gfmAutolinkLiteral()],
-    mdastExtensions: [mathFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
-  })
-
-  const formulas = mathNodes(tree)
-  const rendered = renderArticleMath(
-    formulas.map((f) => ({ tex: f.value, display: f.display })),
-    context.macros,
-    { externalLabels: new Map(Object.entries(context.labels)) },
-  )
-  const errors = new Map(rendered.problems.map((problem) => [problem.index, problem.message]))
-  let next = 0
-  const formula = (display: boolean): ElementContent[] => {
-    const index = next++
-    const source = formulas[index]
-    const error = errors.get(index)
-    if (error !== undefined || !rendered.html[index]) {
-      // A formula KaTeX cannot parse stays visible as its source, marked, never breaking the page.
-      const delimiter = display ? '$$' : '$'
-      return htmlFragment(
-        `<span class="math-error" title="${escapeText(error ?? '公式无法显示')}">${escapeText(`${delimiter}${source?.value ?? ''}${delimiter}`)}</span>`,
-      )
-    }
-    const wrapper = display ? 'div' : 'span'
-    return htmlFragment(`<${wrapper} class="${display ? 'math-display' : 'math-inline'}">${rendered.html[index]}</${wrapper}>`)
-  }
+export function renderCommentBody(markdown: string, context: CommentRenderContext): RenderedComment {
+  const blockRefusal = refuseCommentMarkdown(markdown)
+  if (blockRefusal) return { ok: false, error: blockRefusal }
 
   const asText: Handler = (_state, node: { value?: string }) => ({ type: 'text', value: node.value ?? '' })
   const asParagraph: Handler = (state, node) => ({ type: 'element', tagName: 'p', properties: {}, children: state.all(node) })
-  const hast = toHast(tree, {
-    handlers: {
-      // Raw HTML in a comment is shown as the text the member typed.
-      html: asText,
-      // Headings and images are outside the comment subset: keep their text.
-      heading: asParagraph,
-      image: (_state, node: { alt?: string | null; url: string }) => ({ type: 'text', value: node.alt ? `[${node.alt}]` : '' }),
-      imageReference: (_state, node: { alt?: string | null }) => ({ type: 'text', value: node.alt ? `[${node.alt}]` : '' }),
-      math: () => ({ type: 'element', tagName: 'div', properties: { dataFormula: 'display' }, children: [] }),
-      inlineMath: () => ({ type: 'element', tagName: 'span', properties: { dataFormula: 'inline' }, children: [] }),
-    },
-  }) as HastRoot
-
-  // Formulas replace their placeholders in document order, which is the order they were rendered in.
-  const fill = (parent: HastRoot | Element) => {
-    const children: HastContent[] = []
-    for (const child of parent.children) {
-      if (child.type === 'element' && child.properties.dataFormula) {
-        children.push(...formula(child.properties.dataFormula === 'display'))
-        continue
-      }
-      if (child.type === 'element') fill(child)
-      children.push(child)
-    }
-    parent.children = children as typeof parent.children
+  const imageAlt: Handler = (_state, node: { alt?: string | null }) => ({ type: 'text', value: node.alt ? `[${node.alt}]` : '' })
+  let rendered: ReturnType<typeof markdownWithMath>
+  try {
+    rendered = markdownWithMath(markdown, {
+      macros: context.macros,
+      numbered: false,
+      externalLabels: new Map(Object.entries(context.labels)),
+      limits: { maxExpand: COMMENT_MAX_EXPAND, maxSize: COMMENT_MAX_TEX_SIZE_EM },
+      showErrorsInline: true,
+      refuse: refuseCommentTex,
+      gfm: true,
+      formulasAs: 'raw',
+      handlers: {
+        // Raw HTML in a comment is shown as the text the member typed.
+        html: asText,
+        // Headings and images are outside the comment subset: keep their text.
+        heading: asParagraph,
+        image: imageAlt,
+        imageReference: imageAlt,
+      },
+    })
+    if (depthOf(rendered.tree) > MAX_PROSE_DEPTH) return { ok: false, error: '引用或列表嵌套过深' }
+  } catch (error) {
+    // Absurd nesting can overflow a parser's stack: refuse the comment, never the server.
+    if (error instanceof RangeError) return { ok: false, error: FORMULA_TOO_COMPLEX }
+    throw error
   }
-  fill(hast)
 
-  const clean = sanitize(hast, schema) as HastRoot
-  const addRel = (node: HastRoot | Element) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue
+  // Formulas step aside while the prose is sanitized, then come back filtered.
+  const formulas: string[] = []
+  const park = (node: HastRoot | Element) => {
+    node.children = node.children.map((child) => {
+      if ((child as { type: string }).type === 'raw') {
+        formulas.push((child as unknown as { value: string }).value)
+        return { type: 'element', tagName: 'span', properties: { className: [`comment-formula-${formulas.length - 1}`] }, children: [] }
+      }
+      if (child.type === 'element') park(child)
+      return child
+    }) as typeof node.children
+  }
+  park(rendered.tree)
+  const clean = sanitize(rendered.tree, schema) as HastRoot
+
+  const restore = (node: HastRoot | Element) => {
+    node.children = node.children.map((child) => {
+      if (child.type !== 'element') return child
+      const slot = (child.properties.className as string[] | undefined)?.find((name) => SLOT_CLASS.test(name))
+      if (slot) {
+        const index = Number(slot.slice('comment-formula-'.length))
+        const source = rendered.formulas[index]
+        const filtered = filterFormulaHtml(formulas[index] ?? '', { maxDepth: MAX_FORMULA_DEPTH })
+        const html = filtered ?? formulaErrorMarkup(source?.tex ?? '', source?.display ?? false, FORMULA_TOO_COMPLEX)
+        return { type: 'raw', value: html, data: { formula: index } } as unknown as ElementContent
+      }
       if (child.tagName === 'a' && typeof child.properties.href === 'string' && !child.properties.href.startsWith('#')) {
         child.properties.rel = ['nofollow', 'ugc', 'noopener']
       }
-      addRel(child)
+      restore(child)
+      return child
+    }) as typeof node.children
+  }
+  restore(clean)
+  const html = toHtml(clean, { allowDangerousHtml: true })
+  if (Buffer.byteLength(html) > COMMENT_MAX_HTML_BYTES) {
+    return { ok: false, error: '评论中的公式过多或过于复杂，显示出来会过大，请精简后再发' }
+  }
+  return { ok: true, html, text: plainText(clean, rendered.formulas) }
+}
+
+/** The comment as text: prose as written, each formula as its TeX between dollars. */
+function plainText(tree: HastRoot, formulas: readonly { tex: string; display: boolean }[]): string {
+  const parts: string[] = []
+  const visit = (node: HastRoot | HastContent) => {
+    if (node.type === 'text') parts.push(node.value)
+    else if ((node as { type: string }).type === 'raw') {
+      const formula = formulas[(node as unknown as { data: { formula: number } }).data.formula]
+      const tex = formula?.tex.trim() ?? ''
+      parts.push(formula?.display ? ` $$${tex}$$ ` : `$${tex}$`)
+    } else if (node.type === 'element' || node.type === 'root') {
+      if (node.type === 'element' && ['p', 'li', 'blockquote', 'pre', 'br'].includes(node.tagName)) parts.push(' ')
+      for (const child of node.children) visit(child)
     }
   }
-  addRel(clean)
-  return toHtml(clean)
+  visit(tree)
+  return parts.join('').replace(/\s+/g, ' ').trim()
 }

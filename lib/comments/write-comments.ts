@@ -5,7 +5,7 @@ import { comments } from '@/db/schema'
 import { getArticleMathContext } from '@/lib/content/posts.server'
 import { editWindowOpen } from './edit-window'
 import { COMMENT_MAX_DEPTH } from './limits'
-import { renderCommentBody } from './render-comment'
+import { renderCommentInWorker } from './render-in-worker.server'
 
 /**
  * What members do to comments: post (top level or reply), edit their own
@@ -26,6 +26,7 @@ export interface NewCommentRequest {
 export type PostCommentOutcome =
   | { ok: true; id: number; repeated: boolean }
   | { ok: false; reason: 'no-article' | 'no-parent' | 'parent-deleted' }
+  | { ok: false; reason: 'refused'; message: string }
 
 interface Placement {
   parentId: number | null
@@ -88,7 +89,8 @@ export async function postComment(request: NewCommentRequest): Promise<PostComme
     if (typeof reply === 'string') return { ok: false, reason: reply }
     placement = reply
   }
-  const bodyHtml = renderCommentBody(request.body, context)
+  const rendered = await renderCommentInWorker(request.body, context)
+  if (!rendered.ok) return { ok: false, reason: 'refused', message: rendered.error }
   const inserted = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(comments)
@@ -97,7 +99,8 @@ export async function postComment(request: NewCommentRequest): Promise<PostComme
         ...placement,
         authorId: request.authorId,
         body: request.body,
-        bodyHtml,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
         idempotencyKey: request.idempotencyKey,
       })
       .onConflictDoNothing({ target: [comments.authorId, comments.idempotencyKey] })
@@ -112,14 +115,14 @@ export async function postComment(request: NewCommentRequest): Promise<PostComme
   return { ok: true, id: earlier, repeated: true }
 }
 
-export type OwnCommentChangeOutcome = 'done' | 'not-found' | 'not-owner' | 'deleted' | 'too-late' | 'no-article'
+export type OwnCommentChangeOutcome = 'done' | 'not-found' | 'not-owner' | 'deleted' | 'too-late' | 'no-article' | { refused: string }
 
 /** Why `authorId` may not change comment `id` right now, or null when they may. */
 async function ownCommentProblem(
   authorId: string,
   id: number,
   needsEditWindow: boolean,
-): Promise<{ problem: Exclude<OwnCommentChangeOutcome, 'done' | 'no-article'> } | { postSlug: string }> {
+): Promise<{ problem: 'not-found' | 'not-owner' | 'deleted' | 'too-late' } | { postSlug: string }> {
   const [comment] = await db
     .select({
       postSlug: comments.postSlug,
@@ -148,9 +151,11 @@ export async function editOwnComment(authorId: string, id: number, body: string)
   if ('problem' in check) return check.problem
   const context = await getArticleMathContext(check.postSlug)
   if (!context) return 'no-article'
+  const rendered = await renderCommentInWorker(body, context)
+  if (!rendered.ok) return { refused: rendered.error }
   const updated = await db
     .update(comments)
-    .set({ body, bodyHtml: renderCommentBody(body, context), editedAt: sql`now()` })
+    .set({ body, bodyHtml: rendered.html, bodyText: rendered.text, editedAt: sql`now()` })
     .where(and(eq(comments.id, id), eq(comments.authorId, authorId), isNull(comments.deletedAt), isNull(comments.hiddenAt), editWindowOpen()))
     .returning({ id: comments.id })
   return updated.length > 0 ? 'done' : 'too-late'

@@ -1,6 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { z } from 'zod'
-import { validateMacroNames } from './math/macros'
+import { validateMacroNames } from '@/lib/math/macros'
 
 /**
  * The front-matter contract editors rely on (content/README.md documents it).

@@ -5,8 +5,8 @@ import { env } from '@/lib/env'
 import { cacheKey, pruneCachedArticles, readCachedArticle, writeCachedArticle } from './compile/cache.server'
 import { compilePost, type CompiledArticle, type SiteContentContext } from './compile/compile-post.server'
 import type { TocEntry } from './compile/context'
-import { parseMacroFile } from './math/macros'
-import type { EquationLabel, Macros } from './math/render-article-math'
+import { parseMacroFile } from '@/lib/math/macros'
+import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
 import { contentRoot, readPostFiles, type PostFile } from './post-files.server'
 import { ContentError, type ContentProblem } from './problems'
 
@@ -149,17 +149,15 @@ export async function getArticleMathContext(slug: string): Promise<{ macros: Mac
 }
 
 /** Compiles every article and returns all problems at once (used before `next build`). */
-export async function checkAllPosts(): Promise<{ count: number; problems: ContentProblem[]; mathml: string[] }> {
+export async function checkAllPosts(): Promise<{ count: number; problems: ContentProblem[] }> {
   const lib = loadLibrary()
   const problems: ContentProblem[] = []
-  const mathml: string[] = []
   const keys = new Set<string>()
   for (const file of lib.files.values()) {
     keys.add(cacheKey(file, lib.site))
     const article = await compileCached(file, lib.site)
     problems.push(...article.problems)
-    mathml.push(...article.math)
   }
   if (problems.length === 0) pruneCachedArticles(keys)
-  return { count: lib.files.size, problems, mathml }
+  return { count: lib.files.size, problems }
 }

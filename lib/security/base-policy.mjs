@@ -7,6 +7,8 @@ export const baseContentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
   "style-src 'self'",
+  // KaTeX places every glyph with a style attribute; see lib/security/csp.ts.
+  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -25,7 +25,12 @@ import { createHash } from 'node:crypto'
  * build output only); form-action allows GitHub for the OAuth sign-in; no
  * 'unsafe-eval' outside development. Doing this without a proxy on static
  * pages keeps them as fast as Next.js can serve files (the proxy cost ~60% of
- * a static page's throughput).
+ * a static page's throughput). Style attributes are allowed
+ * (style-src-attr 'unsafe-inline'): KaTeX positions every glyph of a formula
+ * with one, and there are thousands of distinct values. A style attribute
+ * cannot run script; stylesheets and <style> elements stay same-origin only,
+ * and the styles in comments are allow-listed declaration by declaration
+ * (lib/comments/filter-formula-html.ts), and clipped to the comment's box.
  */
 
 export function sha256Source(text: string): string {
@@ -50,6 +55,7 @@ export function renderedPagePolicy(options: { nonce: string; scriptHashes?: read
     `script-src ${script.join(' ')}`,
     // Development only: Next's error overlay injects styles.
     `style-src 'self'${options.development ? " 'unsafe-inline'" : ''}`,
+    "style-src-attr 'unsafe-inline'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",

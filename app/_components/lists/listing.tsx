@@ -3,7 +3,6 @@ import type { PostListItem } from '@/lib/content/posts.server'
 import { pageCount, pageOf } from '@/lib/content/taxonomy'
 import { Pagination } from './pagination'
 import { PostList } from './post-list'
-import { preloadMathFont } from '@/app/_components/preload-math-font'
 
 /** A titled, paginated list of articles: category, tag and home pages share it. */
 export function Listing({
@@ -19,7 +18,6 @@ export function Listing({
   page: number
   href: (page: number) => string
 }) {
-  preloadMathFont()
   const total = pageCount(posts.length)
   if (posts.length === 0 || !Number.isInteger(page) || page < 1 || page > total) notFound()
   return (

@@ -1,10 +1,12 @@
 import { SiteLink } from '@/app/_components/site-link'
 import type { PostListItem } from '@/lib/content/posts.server'
 import { paths } from '@/lib/site/urls'
+import { preloadMathFonts } from '@/app/_components/preload-math-fonts'
 import { DateBadge } from './date-badge'
 
 /** The home page's entries: date badge, title, category, excerpt with its math, "read more". */
 export function PostList({ posts }: { posts: readonly PostListItem[] }) {
+  preloadMathFonts(posts.map((post) => post.excerptHtml))
   return (
     <ol className="post-list">
       {posts.map((post) => (

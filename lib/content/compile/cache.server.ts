@@ -33,6 +33,7 @@ function getPipelineHash(): string {
     }
   }
   walk(path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'content'))
+  walk(path.join(/*turbopackIgnore: true*/ process.cwd(), 'lib', 'math'))
   for (const pkg of ['katex', 'mdx-bundler', 'remark-math', 'remark-gfm', 'lowlight']) {
     try {
       hash.update(pkg).update(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', pkg, 'package.json')))

@@ -1,5 +1,5 @@
 import type { ContentProblem } from '../problems'
-import type { EquationLabel, Macros } from '../math/render-article-math'
+import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
 
 export interface TocEntry {
   depth: 2 | 3

@@ -3,10 +3,8 @@ import type { Root, RootContent } from 'mdast'
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import { toHast, type Handler } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { mathFromMarkdown } from 'mdast-util-math'
-import { math } from 'micromark-extension-math'
-import { renderArticleMath, type Macros } from '../math/render-article-math'
+import { markdownWithMath } from '@/lib/math/markdown'
+import type { Macros } from '@/lib/math/render-formulas'
 
 /**
  * Excerpts keep their math: they are rendered to HTML at build time from the
@@ -39,10 +37,7 @@ export function excerptToHtml(nodes: RootContent[], math: readonly string[], art
   const placeholder: Handler = (_state, node: MdxJsxFlowElement | MdxJsxTextElement) => {
     const index = mathIndex(node)
     if (index === undefined || (node.name !== 'MathBlock' && node.name !== 'MathInline')) return undefined
-    const html = (math[index] ?? '').replaceAll('href="#', `href="${articleUrl}#`)
-    return node.name === 'MathBlock'
-      ? { type: 'raw', value: `<div class="math-display">${html}</div>` }
-      : { type: 'raw', value: `<span class="math-inline">${html}</span>` }
+    return { type: 'raw', value: (math[index] ?? '').replaceAll('href="#', `href="${articleUrl}#`) }
   }
   const drop: Handler = () => undefined
   const hast = toHast(
@@ -62,27 +57,8 @@ export function excerptToHtml(nodes: RootContent[], math: readonly string[], art
 
 /** A front-matter summary: one line of text that may contain $inline math$. */
 export function summaryToHtml(summary: string, macros: Macros): { html: string; problems: string[] } {
-  const tree = fromMarkdown(summary, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] })
-  const formulas: { value: string; display: boolean }[] = []
-  const collect = (node: { type: string; value?: string; children?: unknown[] }) => {
-    if ((node.type === 'inlineMath' || node.type === 'math') && node.value !== undefined) {
-      formulas.push({ value: node.value, display: node.type === 'math' })
-    }
-    for (const child of (node.children ?? []) as (typeof node)[]) collect(child)
-  }
-  collect(tree)
-  const rendered = renderArticleMath(
-    formulas.map((f) => ({ tex: f.value, display: f.display })),
-    macros,
-  )
-  let next = 0
-  const hast = toHast(tree, {
-    handlers: {
-      inlineMath: () => ({ type: 'raw', value: `<span class="math-inline">${rendered.html[next++] ?? ''}</span>` }),
-      math: () => ({ type: 'raw', value: `<div class="math-display">${rendered.html[next++] ?? ''}</div>` }),
-    },
-  })
-  return { html: toHtml(hast, { allowDangerousHtml: true }), problems: rendered.problems.map((p) => p.message) }
+  const rendered = markdownWithMath(summary, { macros, numbered: false })
+  return { html: toHtml(rendered.tree, { allowDangerousHtml: true }), problems: rendered.problems.map((p) => p.message) }
 }
 
 /** Prose of the article for search: text and inline code, no math, no code blocks. */

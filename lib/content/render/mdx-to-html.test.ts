@@ -4,7 +4,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { compilePost } from '../compile/compile-post.server'
-import { parseMacroFile } from '../math/macros'
+import { parseMacroFile } from '@/lib/math/macros'
 import { readPostFiles } from '../post-files.server'
 import { renderMdxToHtml } from './mdx-to-html'
 
@@ -12,13 +12,12 @@ import { renderMdxToHtml } from './mdx-to-html'
 // the markup React would have rendered from the same compiled MDX.
 function renderWithReact(code: string, math: readonly string[]): string {
   const Content = getMDXComponent(code)
-  return renderToStaticMarkup(
-    createElement(Content, {
-      components: {
-        MathBlock: ({ i }: { i: string }) => createElement('div', { className: 'math-display', dangerouslySetInnerHTML: { __html: math[Number(i)] ?? '' } }),
-        MathInline: ({ i }: { i: string }) => createElement('span', { className: 'math-inline', dangerouslySetInnerHTML: { __html: math[Number(i)] ?? '' } }),
-      },
-    }),
+  // React cannot place raw HTML without an element of its own: formulas go in as
+  // marked slots, then the slots are replaced by the formulas' complete markup.
+  const slot = ({ i }: { i: string }) => createElement('formula-slot', { 'data-i': i })
+  return renderToStaticMarkup(createElement(Content, { components: { MathBlock: slot, MathInline: slot } })).replace(
+    /<formula-slot data-i="(\d+)"><\/formula-slot>/g,
+    (_, i: string) => math[Number(i)] ?? '',
   )
 }
 

@@ -72,9 +72,8 @@ const htmlRuntime = { jsx: element, jsxs: element, Fragment }
 
 export function renderMdxToHtml(code: string, math: readonly string[]): string {
   const { default: Content } = getMDXExport(code, { _jsx_runtime: htmlRuntime })
-  const components = {
-    MathBlock: ({ i }: Props) => ({ [RAW]: `<div class="math-display">${math[Number(i)] ?? ''}</div>` }),
-    MathInline: ({ i }: Props) => ({ [RAW]: `<span class="math-inline">${math[Number(i)] ?? ''}</span>` }),
-  }
+  // Each formula's markup is complete (lib/math/markup.ts); the placeholders only say where.
+  const formula = ({ i }: Props) => ({ [RAW]: math[Number(i)] ?? '' })
+  const components = { MathBlock: formula, MathInline: formula }
   return serialize((Content as unknown as Component)({ components }))
 }

@@ -14,7 +14,7 @@ import { env } from '@/lib/env'
 import { describeFromHtml, pageMetadata } from '@/lib/site/metadata'
 import { siteConfig } from '@/lib/site/config'
 import { absoluteUrl, paths } from '@/lib/site/urls'
-import { preloadMathFont } from '@/app/_components/preload-math-font'
+import { preloadMathFonts } from '@/app/_components/preload-math-fonts'
 
 // Every article is prerendered at build time; an unknown slug is a 404.
 export const dynamicParams = false
@@ -38,9 +38,9 @@ export async function generateMetadata({ params }: PageProps<'/archives/[slug]'>
 }
 
 export default async function ArticlePage({ params }: PageProps<'/archives/[slug]'>) {
-  preloadMathFont()
   const post = await getPost((await params).slug)
   if (!post) notFound()
+  preloadMathFonts(post.math)
   const posts = getPostMetas()
   const series = post.series ? seriesOf(posts).find((s) => s.name === post.series!.name) : undefined
   const { previous, next } = neighboursOf(posts, post.slug)

@@ -6,7 +6,6 @@ import { getPostList, getPostMetas } from '@/lib/content/posts.server'
 import { pageCount, pageOf } from '@/lib/content/taxonomy'
 import { pageMetadata } from '@/lib/site/metadata'
 import { paths } from '@/lib/site/urls'
-import { preloadMathFont } from '@/app/_components/preload-math-font'
 
 // Only pages that exist are generated; anything else (past the end, "abc") is a 404.
 // /page/1 redirects to / (next.config.mjs).
@@ -23,7 +22,6 @@ export async function generateMetadata({ params }: PageProps<'/page/[n]'>): Prom
 }
 
 export default async function ListPage({ params }: PageProps<'/page/[n]'>) {
-  preloadMathFont()
   const page = Number((await params).n)
   const posts = await getPostList()
   const total = pageCount(posts.length)

@@ -6,7 +6,6 @@ import { getPostList, getPostMetas } from '@/lib/content/posts.server'
 import { seriesOf } from '@/lib/content/taxonomy'
 import { decodeParam, pageMetadata } from '@/lib/site/metadata'
 import { paths } from '@/lib/site/urls'
-import { preloadMathFont } from '@/app/_components/preload-math-font'
 
 export const dynamicParams = false
 
@@ -21,7 +20,6 @@ export async function generateMetadata({ params }: PageProps<'/series/[name]'>):
 
 /** A series reads in order: part 1 first. */
 export default async function SeriesPage({ params }: PageProps<'/series/[name]'>) {
-  preloadMathFont()
   const name = decodeParam((await params).name)
   const series = seriesOf(getPostMetas()).find((s) => s.name === name)
   if (!series) notFound()

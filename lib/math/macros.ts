@@ -1,4 +1,4 @@
-import type { Macros } from './render-article-math'
+import type { Macros } from './render-formulas'
 
 export class MacroFileError extends Error {
   constructor(message: string, readonly line: number) {
