@@ -1,17 +1,44 @@
 import 'server-only'
+import type { Element, ElementContent, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toHtml } from 'hast-util-to-html'
 import type { Post } from '@/lib/content/posts.server'
+import { formulaMathml, MATH_CLASSES } from '@/lib/math/markup'
 import { absoluteUrl, paths } from '@/lib/site/urls'
 import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
 
 /**
- * The full article as standalone HTML for feed readers: math stays MathML
- * (readers that support it typeset it), and every link and image is absolute
- * because a feed entry has no base URL of ours.
+ * The full article as standalone HTML for feed readers: formulas become their
+ * MathML (readers that support it typeset it; KaTeX's HTML needs our CSS and
+ * fonts), and every link and image is absolute because a feed entry has no
+ * base URL of ours.
  */
 export function articleHtmlForFeed(post: Post, siteUrl: string): string {
   const articleUrl = absoluteUrl(siteUrl, paths.article(post.slug))
-  return renderMdxToHtml(post.code, post.math)
-    .replace(/(href|src)="\/(?!\/)/g, (_, attribute: string) => `${attribute}="${siteUrl}/`)
-    .replace(/href="#/g, `href="${articleUrl}#`)
-    .replace(/<a class="heading-anchor"[^>]*>#<\/a>/g, '')
+  return absolutize(renderMdxToHtml(post.code, post.math.map(formulaMathml)), siteUrl, articleUrl).replace(
+    /<a class="heading-anchor"[^>]*>#<\/a>/g,
+    '',
+  )
+}
+
+/** An excerpt for a feed: the same HTML with each formula as MathML, links absolute. */
+export function excerptHtmlForFeed(post: Post, siteUrl: string): string {
+  const tree = fromHtml(post.excerptHtml, { fragment: true })
+  const replace = (node: Root | Element): void => {
+    node.children = node.children.flatMap((child): ElementContent[] => {
+      if (child.type !== 'element') return [child as ElementContent]
+      const classes = (child.properties.className as string[] | undefined) ?? []
+      if (classes.includes(MATH_CLASSES.display) || classes.includes(MATH_CLASSES.inline)) {
+        return fromHtml(formulaMathml(toHtml(child)), { fragment: true }).children as ElementContent[]
+      }
+      replace(child)
+      return [child]
+    })
+  }
+  replace(tree)
+  return absolutize(toHtml(tree), siteUrl, absoluteUrl(siteUrl, paths.article(post.slug)))
+}
+
+function absolutize(html: string, siteUrl: string, articleUrl: string): string {
+  return html.replace(/(href|src)="\/(?!\/)/g, (_, attribute: string) => `${attribute}="${siteUrl}/`).replace(/href="#/g, `href="${articleUrl}#`)
 }

@@ -3,7 +3,7 @@ import { getPost, getPostMetas, type Post } from '@/lib/content/posts.server'
 import { env } from '@/lib/env'
 import { siteConfig } from '@/lib/site/config'
 import { absoluteUrl, paths } from '@/lib/site/urls'
-import { articleHtmlForFeed } from './article-html'
+import { articleHtmlForFeed, excerptHtmlForFeed } from './article-html'
 import { cdata, escapeXml, publishedInstant } from './xml'
 
 export const FEED_SIZE = 20
@@ -28,7 +28,7 @@ export async function renderRss(): Promise<string> {
       `<dc:creator>${escapeXml(siteConfig.author)}</dc:creator>`,
       `<category>${escapeXml(post.category)}</category>`,
       ...post.tags.map((tag) => `<category>${escapeXml(tag)}</category>`),
-      `<description>${cdata(post.excerptHtml)}</description>`,
+      `<description>${cdata(excerptHtmlForFeed(post, site))}</description>`,
       `<content:encoded>${cdata(articleHtmlForFeed(post, site))}</content:encoded>`,
       '</item>',
     ].join('')
@@ -66,7 +66,7 @@ export async function renderAtom(): Promise<string> {
       `<author><name>${escapeXml(siteConfig.author)}</name></author>`,
       `<category term="${escapeXml(post.category)}"/>`,
       ...post.tags.map((tag) => `<category term="${escapeXml(tag)}"/>`),
-      `<summary type="html">${escapeXml(post.excerptHtml)}</summary>`,
+      `<summary type="html">${escapeXml(excerptHtmlForFeed(post, site))}</summary>`,
       `<content type="html">${escapeXml(articleHtmlForFeed(post, site))}</content>`,
       '</entry>',
     ].join('')

@@ -30,3 +30,14 @@ export function formulaErrorMarkup(tex: string, display: boolean, message: strin
   const delimiter = display ? '$$' : '$'
   return `<span class="${MATH_CLASSES.error}" title="${escapeHtml(message || '公式无法显示')}">${escapeHtml(`${delimiter}${tex}${delimiter}`)}</span>`
 }
+
+/**
+ * The MathML of one formula's markup, for places that have neither our CSS nor
+ * KaTeX's fonts (feeds, mail): readers there typeset MathML themselves. KaTeX
+ * writes exactly one <math> element per formula (multline included).
+ */
+export function formulaMathml(markup: string): string {
+  const math = /<math[\s\S]*?<\/math>/.exec(markup)?.[0]
+  if (!math) return markup
+  return /^<div|^<span class="math-display/.test(markup) && !math.includes('display="block"') ? math.replace('<math', '<math display="block"') : math
+}

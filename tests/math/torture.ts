@@ -32,7 +32,7 @@ export const tortureFormulas: TortureFormula[] = [
   d('sum-limits-display', '\\sum_{i=1}^{n}\\sum_{j=1}^{m} w_{ij} \\prod_{k \\neq i} x_k'),
   i('sum-limits-inline', '\\sum_{i=1}^{n} x_i = \\prod_{k} y_k'),
   d('substack', '\\sum_{\\substack{0 \\le i \\le m \\\\ 0 < j < n}} P(i, j)'),
-  d('sideset-style', '{}_{a}^{b}\\!\\sum_{i=1}^{n}\\nolimits_{c}^{d} x_i'),
+  d('sideset-style', '{}_{a}^{b}\\!\\sum\\nolimits_{c}^{d} x_i + \\mathop{{}_{a}\\!\\sum}\\limits_{i=1}^{n}'),
   d('limits-lim', '\\lim_{n \\to \\infty} \\left(1 + \\frac{1}{n}\\right)^{n} = e'),
   d('nested-scripts', 'x^{y^{z^{w}}} + a_{b_{c_{d}}} + e^{-\\frac{x^2}{2\\sigma^2}}'),
   d('primes', "f'(x) + f''(x) + f'''(x) + g^{\\prime}_{k} + {h'}^{2}"),
@@ -118,7 +118,7 @@ export const tortureFormulas: TortureFormula[] = [
 
   // Negations, cancel, boxes, colour.
   d('not', 'a \\not= b, \\quad x \\not\\in A, \\quad A \\not\\subset B, \\quad p \\neq q, \\quad x \\notin C'),
-  d('cancel', '\\frac{\\cancel{x}\\, y}{\\cancel{x}\\, z} = \\frac{y}{z}, \\quad \\bcancel{a} + \\xcancel{b} + \\cancelto{0}{c}'),
+  d('cancel', '\\frac{\\cancel{x}\\, y}{\\cancel{x}\\, z} = \\frac{y}{z}, \\quad \\bcancel{a} + \\xcancel{b}'),
   d('boxed', '\\boxed{E = mc^2} \\quad \\boxed{\\text{结论：} \\nabla \\cdot \\boldsymbol{E} = \\rho / \\varepsilon_0}'),
   d('fbox-colorbox', '\\fbox{$x$} + \\colorbox{yellow}{$y$} + \\fcolorbox{red}{white}{$z$}'),
   d('color', '\\color{red} a + \\color{blue} b + \\textcolor{green}{c} + {\\color{#888} d}'),
@@ -131,7 +131,7 @@ export const tortureFormulas: TortureFormula[] = [
   d('text-cjk-scripts', 'x_{\\text{最大}} + y^{\\text{新}} + \\sum_{\\text{所有样本}} \\ell'),
   d('text-cjk-mixed', '\\text{若 } \\alpha > 0 \\text{，则 } f(\\alpha) \\text{ 单调递增，否则 } f \\text{ 为常数。}'),
   d('textbf-textit', '\\textbf{定理} \\; \\textit{italic} \\; \\texttt{mono} \\; \\textsf{sans} \\; \\textrm{roman}'),
-  d('mbox-hbox', '\\mbox{一段文字} + \\hbox{another}'),
+  d('hbox-text', '\\hbox{一段文字} + \\hbox{another}'),
   d('text-punct-cjk', '\\text{（注意：这里的“期望”是对 } x \\text{ 取的）}'),
 
   // Operators and spacing: \log, \sin, unary minus, \operatorname.
@@ -176,7 +176,7 @@ export const tortureFormulas: TortureFormula[] = [
   d('phantom', 'a + \\phantom{bbb} + c, \\quad \\hphantom{xx} y, \\quad \\vphantom{\\int} z, \\quad \\smash{\\int} w'),
   d('rule-kern', 'a \\rule{1em}{0.4pt} b \\kern1em c \\hspace{2em} d \\mkern18mu e'),
   d('raisebox', 'x \\raisebox{0.5em}{$y$} z \\raisebox{-0.3em}{$w$}'),
-  d('llap-rlap', 'a \\llap{/} b \\rlap{\\,\\backslash} c \\mathllap{x} \\mathrlap{y}'),
+  d('llap-rlap', 'a \\llap{/} b \\rlap{\\,$\\backslash$} c \\mathllap{x} \\mathrlap{y}'),
 
   // Site macros and \newcommand that persists.
   d('newcommand-defines', '\\newcommand{\\tortureKL}[2]{\\mathrm{KL}\\left(#1 \\,\\Vert\\, #2\\right)} \\tortureKL{p}{q} \\ge 0'),

@@ -1,6 +1,6 @@
 import type { TocEntry } from '@/lib/content/compile/context'
 
-/** h2 sections with their h3 subsections, folded on small screens by the reader's choice. */
+/** h2 sections with their h3 subsections, folded on small screens by the reader's choice. Entries keep their formulas. */
 export function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
   if (entries.length < 2) return null
   const sections: { entry: TocEntry; children: TocEntry[] }[] = []
@@ -16,12 +16,12 @@ export function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
         <ol>
           {sections.map(({ entry, children }) => (
             <li key={entry.id}>
-              <a href={`#${encodeURIComponent(entry.id)}`}>{entry.text}</a>
+              <a href={`#${encodeURIComponent(entry.id)}`} dangerouslySetInnerHTML={{ __html: entry.html }} />
               {children.length > 0 ? (
                 <ol>
                   {children.map((child) => (
                     <li key={child.id}>
-                      <a href={`#${encodeURIComponent(child.id)}`}>{child.text}</a>
+                      <a href={`#${encodeURIComponent(child.id)}`} dangerouslySetInnerHTML={{ __html: child.html }} />
                     </li>
                   ))}
                 </ol>

@@ -5,9 +5,9 @@ import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import type { PostFile } from '../post-files.server'
 import type { ContentProblem } from '../problems'
-import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
+import type { EquationLabel, Macros, MathSource } from '@/lib/math/render-formulas'
 import type { CompileContext, TocEntry } from './context'
-import { summaryToHtml } from './excerpt'
+import { prepareBareEnvironments } from './bare-environments'
 import { rehypeCodeHighlight } from './rehype-code-highlight'
 import { rehypeFigures } from './rehype-figures'
 import { rehypeHeadings } from './rehype-headings'
@@ -24,6 +24,8 @@ export interface CompiledArticle {
   code: string
   /** HTML of each formula; the code refers to them by index. */
   math: string[]
+  /** The TeX of each formula, in the same order. */
+  mathSources: MathSource[]
   labels: Record<string, EquationLabel>
   toc: TocEntry[]
   excerptHtml: string
@@ -40,6 +42,14 @@ interface EsbuildLikeError {
   errors?: { text: string; location?: { line: number } | null }[]
 }
 
+/** The line of `summary:` in the front matter, for messages about the summary's math. */
+function summaryLine(source: string): number | undefined {
+  const lines = source.split('\n')
+  if (lines[0] !== '---') return undefined
+  const index = lines.findIndex((line, i) => i > 0 && /^summary\s*:/.test(line))
+  return index === -1 ? undefined : index + 1
+}
+
 export async function compilePost(post: PostFile, site: SiteContentContext): Promise<CompiledArticle> {
   const macros = { ...site.sharedMacros, ...post.frontMatter.macros }
   const context: CompileContext = {
@@ -49,29 +59,29 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
     knownSlugs: site.knownSlugs,
     problems: [],
     math: [],
+    mathSources: [],
     labels: {},
     toc: [],
     text: '',
     excerptHtml: '',
   }
-  let summaryHtml: string | undefined
-  if (post.frontMatter.summary) {
-    const summary = summaryToHtml(post.frontMatter.summary, macros)
-    summaryHtml = summary.html
-    context.problems.push(...summary.problems.map((message) => ({ file: post.file, message: `summary: ${message}` })))
-  }
+  // MathJax-style environments in prose become $$ blocks; messages keep the author's lines.
+  const prepared = prepareBareEnvironments(post.source)
+  context.problems.push(...prepared.problems.map((problem) => ({ file: post.file, ...problem, message: `math: ${problem.message}` })))
+  const authorLine = (line: number | undefined) => (line === undefined ? undefined : (prepared.lines[line - 1] ?? line))
+  const problemsBefore = context.problems.length
 
   let code = ''
   try {
     const result = await bundleMDX({
-      source: post.source,
+      source: prepared.source,
       mdxOptions(options) {
         options.remarkPlugins = [
           ...(options.remarkPlugins ?? []),
           remarkGfm,
           remarkMath,
           remarkArticleMath(context),
-          remarkExcerptAndText(context, summaryHtml),
+          remarkExcerptAndText(context, post.frontMatter.summary, summaryLine(post.source)),
         ]
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
@@ -113,9 +123,13 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
       context.problems.push({ file: post.file, line: message.location?.line, message: `MDX: ${message.text}` })
     }
   }
+  for (const problem of context.problems.slice(problemsBefore)) {
+    if (!problem.fromFrontMatter) problem.line = authorLine(problem.line)
+  }
   return {
     code,
     math: context.math,
+    mathSources: context.mathSources,
     labels: context.labels,
     toc: context.toc,
     excerptHtml: context.excerptHtml,

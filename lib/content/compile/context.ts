@@ -1,10 +1,13 @@
 import type { ContentProblem } from '../problems'
-import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
+import type { EquationLabel, Macros, MathSource } from '@/lib/math/render-formulas'
 
 export interface TocEntry {
   depth: 2 | 3
   id: string
+  /** The heading as plain text, formulas as TeX and references as their numbers. */
   text: string
+  /** The heading as shown, formulas included; links inside it become plain text (it sits in a link). */
+  html: string
 }
 
 /**
@@ -20,6 +23,8 @@ export interface CompileContext {
   problems: ContentProblem[]
   /** Rendered math, referenced from the MDX code by index. */
   math: string[]
+  /** The TeX of each formula, in the same order. */
+  mathSources: MathSource[]
   /** Equation labels of the article, for references from comments. */
   labels: Record<string, EquationLabel>
   toc: TocEntry[]

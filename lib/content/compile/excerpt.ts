@@ -4,7 +4,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import { toHast, type Handler } from 'mdast-util-to-hast'
 import { toHtml } from 'hast-util-to-html'
 import { markdownWithMath } from '@/lib/math/markdown'
-import type { Macros } from '@/lib/math/render-formulas'
+import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
 
 /**
  * Excerpts keep their math: they are rendered to HTML at build time from the
@@ -56,8 +56,13 @@ export function excerptToHtml(nodes: RootContent[], math: readonly string[], art
 }
 
 /** A front-matter summary: one line of text that may contain $inline math$. */
-export function summaryToHtml(summary: string, macros: Macros): { html: string; problems: string[] } {
-  const rendered = markdownWithMath(summary, { macros, numbered: false })
+export function summaryToHtml(
+  summary: string,
+  macros: Macros,
+  labels: Readonly<Record<string, EquationLabel>> = {},
+  articleUrl = '',
+): { html: string; problems: string[] } {
+  const rendered = markdownWithMath(summary, { macros, numbered: false, externalLabels: new Map(Object.entries(labels)), hrefBase: articleUrl })
   return { html: toHtml(rendered.tree, { allowDangerousHtml: true }), problems: rendered.problems.map((p) => p.message) }
 }
 

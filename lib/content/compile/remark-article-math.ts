@@ -63,6 +63,7 @@ export function remarkArticleMath(context: CompileContext) {
     }
     found.forEach(({ node, parent, index, source }, i) => {
       context.math.push(rendered.html[i] ?? '')
+      context.mathSources.push(source)
       const attributes = [{ type: 'mdxJsxAttribute' as const, name: 'i', value: String(context.math.length - 1) }]
       if (source.display && !source.inParagraph && node.type === 'inlineMath') {
         // `$$…$$` alone on its line: the paragraph around it becomes the block.

@@ -1,0 +1,110 @@
+import type { Box, FormulaMeasure, SegmentMeasure } from './measure'
+
+/**
+ * How far a formula as we ship it may be from KaTeX's own rendering of the
+ * same TeX, in CSS pixels. Set by measurement (npm run math:report prints the
+ * largest differences seen): with the same KaTeX markup, CSS and fonts, every
+ * glyph lands within 0.1 px of the reference, the differences being sub-pixel
+ * rounding of positions computed in em at a 20.6 px KaTeX font size. The
+ * tolerances leave room for that rounding and nothing more: a script set
+ * beside its base instead of above it moves by ~10 px, a column aligned the
+ * wrong way by the width of a cell, a clipped or wrapped run by a line.
+ */
+export const TOLERANCE = {
+  /** Position of each glyph or rule, relative to the formula's ink box. */
+  mark: 1,
+  /** Width and height of the whole formula. */
+  ink: 1.5,
+  /** Where a display formula sits in its line (centred), and where its numbers sit. */
+  placement: 1.5,
+} as const
+
+export interface Difference {
+  what: string
+  ours: number | string
+  reference: number | string
+}
+
+const right = (box: Box) => box.x + box.width
+const centreX = (box: Box) => box.x + box.width / 2
+const centreY = (box: Box) => box.y + box.height / 2
+
+function compareSegment(ours: SegmentMeasure, reference: SegmentMeasure, container: { ours: Box; reference: Box }, label: string, display: boolean): Difference[] {
+  const differences: Difference[] = []
+  const oursText = ours.marks.map((mark) => mark.text)
+  const referenceText = reference.marks.map((mark) => mark.text)
+  if (oursText.join('\u0001') !== referenceText.join('\u0001')) {
+    return [{ what: `${label}glyphs`, ours: oursText.join(' '), reference: referenceText.join(' ') }]
+  }
+  if (!ours.ink || !reference.ink) return ours.ink === reference.ink ? [] : [{ what: `${label}ink`, ours: String(ours.ink), reference: String(reference.ink) }]
+  for (const dimension of ['width', 'height'] as const) {
+    const delta = ours.ink[dimension] - reference.ink[dimension]
+    if (Math.abs(delta) > TOLERANCE.ink) differences.push({ what: `${label}ink ${dimension}`, ours: ours.ink[dimension], reference: reference.ink[dimension] })
+  }
+  ours.marks.forEach((mark, index) => {
+    const other = reference.marks[index]!
+    const dx = mark.box.x - ours.ink!.x - (other.box.x - reference.ink!.x)
+    const dy = mark.box.y - ours.ink!.y - (other.box.y - reference.ink!.y)
+    const dw = mark.box.width - other.box.width
+    const dh = mark.box.height - other.box.height
+    const worst = Math.max(Math.abs(dx), Math.abs(dy), Math.abs(dw), Math.abs(dh))
+    if (worst > TOLERANCE.mark) {
+      differences.push({
+        what: `${label}"${mark.text}" at (${(mark.box.x - ours.ink!.x).toFixed(1)}, ${(mark.box.y - ours.ink!.y).toFixed(1)}) ${mark.box.width.toFixed(1)}×${mark.box.height.toFixed(1)}`,
+        ours: `Δx ${dx.toFixed(2)} Δy ${dy.toFixed(2)} Δw ${dw.toFixed(2)} Δh ${dh.toFixed(2)}`,
+        reference: `(${(other.box.x - reference.ink!.x).toFixed(1)}, ${(other.box.y - reference.ink!.y).toFixed(1)})`,
+      })
+    }
+  })
+  if (ours.tags.length !== reference.tags.length) {
+    differences.push({ what: `${label}numbers`, ours: ours.tags.length, reference: reference.tags.length })
+  } else if (display) {
+    ours.tags.forEach((tag, index) => {
+      const other = reference.tags[index]!
+      // Numbers sit at the right margin, level with their row.
+      const dRight = right(container.ours) - right(tag) - (right(container.reference) - right(other))
+      const dY = centreY(tag) - ours.ink!.y - (centreY(other) - reference.ink!.y)
+      if (Math.abs(dRight) > TOLERANCE.placement || Math.abs(dY) > TOLERANCE.placement) {
+        differences.push({ what: `${label}number ${index + 1} position`, ours: `Δright ${dRight.toFixed(2)} Δy ${dY.toFixed(2)}`, reference: '' })
+      }
+    })
+  }
+  return differences
+}
+
+/** Everything in which the formula as shipped differs from KaTeX's rendering; empty when they agree. */
+export function compareFormula(ours: FormulaMeasure, reference: FormulaMeasure, options: { multline: boolean; layout: boolean }): Difference[] {
+  const differences: Difference[] = []
+  const extraClipped = ours.clipped.filter((text) => !reference.clipped.includes(text))
+  if (extraClipped.length > 0) differences.push({ what: 'text cut off', ours: extraClipped.join(' '), reference: '' })
+  if (ours.offPage.length > 0) differences.push({ what: 'text beyond the page edge', ours: ours.offPage.join(' '), reference: '' })
+  if (ours.tagOverlaps > 0) differences.push({ what: 'number drawn over the formula', ours: ours.tagOverlaps, reference: reference.tagOverlaps })
+  if (!options.layout) return differences
+  if (ours.segments.length !== reference.segments.length) {
+    return [...differences, { what: 'lines', ours: ours.segments.length, reference: reference.segments.length }]
+  }
+  ours.segments.forEach((segment, index) => {
+    const label = ours.segments.length > 1 ? `line ${index + 1}: ` : ''
+    differences.push(...compareSegment(segment, reference.segments[index]!, { ours: ours.container, reference: reference.container }, label, ours.display))
+  })
+  if (ours.display && !options.multline) {
+    const oursInk = ours.segments[0]?.ink
+    const referenceInk = reference.segments[0]?.ink
+    if (oursInk && referenceInk) {
+      const delta = centreX(oursInk) - centreX(ours.container) - (centreX(referenceInk) - centreX(reference.container))
+      // A formula wider than its box scrolls in ours (and overflows in KaTeX's): compare only those that fit.
+      if (oursInk.width < ours.container.width && Math.abs(delta) > TOLERANCE.placement) {
+        differences.push({ what: 'horizontal position in the line', ours: delta.toFixed(2), reference: 0 })
+      }
+    }
+  }
+  if (options.multline && ours.segments.length > 1) {
+    // AMS: the first line flush left, the last flush right, the others between.
+    const inks = ours.segments.map((segment) => segment.ink).filter((ink): ink is Box => ink !== null)
+    const first = inks[0]!
+    const last = inks[inks.length - 1]!
+    if (inks.some((ink) => ink.x < first.x - TOLERANCE.placement)) differences.push({ what: 'multline: first line not leftmost', ours: first.x, reference: '' })
+    if (inks.some((ink) => right(ink) > right(last) + TOLERANCE.placement)) differences.push({ what: 'multline: last line not rightmost', ours: right(last), reference: '' })
+  }
+  return differences
+}
