@@ -45,7 +45,7 @@ function katexClasses(): Set<string> {
   return new Set([...css.matchAll(/\.([a-zA-Z][\w-]*)/g)].map((m) => m[1]!))
 }
 // KaTeX's atom classes are not all in its stylesheet, but they name what a glyph is.
-const ATOMS = ['mord', 'mop', 'mbin', 'mrel', 'mopen', 'mclose', 'mpunct', 'minner', 'text', 'enclosing', 'eqref']
+const ATOMS = ['mord', 'mop', 'mbin', 'mrel', 'mopen', 'mclose', 'mpunct', 'minner', 'text', 'enclosing', 'eqref', 'katex-body']
 const CLASSES = new Set([...katexClasses(), ...ATOMS, ...Object.values(MATH_CLASSES)])
 
 // KaTeX lays formulas out with inline styles: sizes and offsets in em, colours.

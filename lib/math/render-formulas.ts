@@ -249,7 +249,7 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
         // MathML has no links of its own; the HTML copy carries them.
         .replace(new RegExp(` href="#${prefix}r\\d+"`, 'g'), '')
       result = replaceAnnotation(result, copyableTex(tex))
-      return result
+      return source.display ? wrapNumberedBody(result) : result
     }
 
     try {
@@ -273,6 +273,15 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
   })
 
   return { html, labels, problems }
+}
+
+/**
+ * In a display formula with a number, KaTeX's pieces (`.katex-base`) go into
+ * one box beside the number, so CSS can keep the two apart: KaTeX itself
+ * positions the number over the formula when the line is too narrow.
+ */
+function wrapNumberedBody(html: string): string {
+  return html.replace(/(<span class="katex-html" aria-hidden="true">)([\s\S]*?)(<span class="katex-tag">)/g, '$1<span class="katex-body">$2</span>$3')
 }
 
 /** Replaces the TeX KaTeX keeps as the MathML annotation (ours, rewritten) with the author's. */

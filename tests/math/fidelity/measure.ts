@@ -38,8 +38,8 @@ export interface FormulaMeasure {
   container: Box
   fontSize: number
   segments: SegmentMeasure[]
-  /** Text runs that an ancestor cuts off (not merely scrolls). */
-  clipped: string[]
+  /** Text runs that an ancestor cuts off (not merely scrolls), and by how many px. */
+  clipped: { text: string; by: number }[]
   /** Text runs beyond the right edge of the page, outside any scroll box. */
   offPage: string[]
   /** Numbers drawn over the formula's own ink. */
@@ -119,11 +119,27 @@ export function measureFormulas([rootSelector, excludeNested]: [string, boolean]
     return { marks, ink, tags }
   }
 
+  // A text run's box is its font's full line height; the ink is usually much less
+  // (an accent, a brace piece). Clipping is judged on the ink, measured with canvas.
+  const context = document.createElement('canvas').getContext('2d')!
+  const inkOf = (text: string, element: Element, rect: DOMRect): { top: number; bottom: number; left: number; right: number } => {
+    const style = getComputedStyle(element)
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+    const metrics = context.measureText(text)
+    const baseline = rect.top + metrics.fontBoundingBoxAscent
+    return {
+      top: baseline - metrics.actualBoundingBoxAscent,
+      bottom: baseline + metrics.actualBoundingBoxDescent,
+      left: rect.left - metrics.actualBoundingBoxLeft,
+      right: rect.left + metrics.actualBoundingBoxRight,
+    }
+  }
+
   const roots = [...document.querySelectorAll(rootSelector)].filter((root) => !excludeNested || !root.parentElement?.closest(rootSelector))
   return roots.map((root) => {
     const annotation = root.querySelector('annotation')?.textContent ?? ''
     const segments = [...root.querySelectorAll('.katex-html')].map(measureSegment)
-    const clipped: string[] = []
+    const clipped: { text: string; by: number }[] = []
     const offPage: string[] = []
     const pageWidth = document.documentElement.clientWidth
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
@@ -133,18 +149,19 @@ export function measureFormulas([rootSelector, excludeNested]: [string, boolean]
       const parent = node.parentElement
       if (!text.trim() || !parent || parent.closest('.katex-mathml')) continue
       range.selectNodeContents(node)
-      const rect = range.getBoundingClientRect()
-      if (rect.width === 0 && rect.height === 0) continue
+      const box = range.getBoundingClientRect()
+      if (box.width === 0 && box.height === 0) continue
+      const rect = inkOf(text, parent, box)
       // Cut off: an ancestor that hides what does not fit (scrolling sideways is fine).
       let scrollable = false
       for (let element: Element | null = parent; element && element !== document.body; element = element.parentElement) {
         const clip = clips(element)
         const box = element.getBoundingClientRect()
         if (clip.scrollsX) scrollable = true
-        const cutX = clip.x && !clip.scrollsX && (rect.left < box.left - 0.5 || rect.right > box.right + 0.5)
-        const cutY = clip.y && (rect.top < box.top - 0.5 || rect.bottom > box.bottom + 0.5)
-        if (cutX || cutY) {
-          clipped.push(text)
+        const cutX = clip.x && !clip.scrollsX ? Math.max(box.left - rect.left, rect.right - box.right) : 0
+        const cutY = clip.y ? Math.max(box.top - rect.top, rect.bottom - box.bottom) : 0
+        if (cutX > 0.5 || cutY > 0.5) {
+          clipped.push({ text, by: Math.max(cutX, cutY) })
           break
         }
       }

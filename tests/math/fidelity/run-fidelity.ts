@@ -211,7 +211,7 @@ function writeReport(dir: string, corpus: CorpusPage[], results: FormulaResult[]
   // The saved pages point at /_next and /katex: give the report folder its own copies.
   for (const file of fs.readdirSync(path.join(dir, 'pages'))) {
     const full = path.join(dir, 'pages', file)
-    fs.writeFileSync(full, fs.readFileSync(full, 'utf8').replace(/(href|src)="\/(_next|katex)\//g, '$1="../assets/$2/').replace(/\/katex\/x\//g, '../assets/katex/x/'))
+    fs.writeFileSync(full, fs.readFileSync(full, 'utf8').replace(/(href|src)="\/(_next|katex)\//g, '$1="../assets/$2/'))
   }
   const assets = path.join(dir, 'assets')
   fs.cpSync(path.join('.next', 'static'), path.join(assets, '_next', 'static'), { recursive: true, filter: (source) => !source.endsWith('.js') })
