@@ -4,6 +4,7 @@ import { isDatabaseUnavailableError } from '@/db/errors'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { can, type Actor, type GuestPermission, type MemberPermission, type Permission } from '@/lib/auth/permissions'
 import { consumeRateLimit, type RateLimitDecision } from '@/lib/rate-limit/rate-limit'
+import { logger } from '@/lib/log/logger'
 import { rateLimitMessage } from '@/lib/rate-limit/retry-message'
 import type { RateLimitRule } from '@/lib/rate-limit/rules'
 import { getClientIp } from '@/lib/request/client-ip'
@@ -174,7 +175,7 @@ export async function runValidatedAction<S extends z.ZodType, T>(
     return outcome.ok ? outcome : refuse(outcome)
   } catch (error) {
     if (isDatabaseUnavailableError(error)) {
-      console.error(`[action] database unavailable: ${error instanceof Error ? error.message : String(error)}`)
+      logger.error('server action: database unavailable', { error: error instanceof Error ? error.message : String(error) })
       return refuse(fail(actionMessages.databaseUnavailable))
     }
     throw error
