@@ -47,7 +47,6 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   if (policy) response.headers.set('Content-Security-Policy', policy)
   response.headers.set(REQUEST_ID_HEADER, requestId)
-  if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
   return response
 }
 
