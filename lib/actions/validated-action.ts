@@ -136,6 +136,8 @@ export async function runValidatedAction<S extends z.ZodType, T>(
   formData: FormData,
   environment: ActionEnvironment,
 ): Promise<ActionResult<T>> {
+  // React hands over whatever arguments a request encodes: a hand-made one can carry no form at all.
+  if (!(formData instanceof FormData)) return { ok: false, error: actionMessages.invalidRequest, fieldErrors: {}, values: {} }
   const values = echoableValues(formData)
   const refuse = (refusal: { error: string; fieldErrors?: FieldErrors }): ActionResult<T> => ({
     ok: false,
