@@ -1,11 +1,23 @@
 import os from 'node:os'
-import { baseContentSecurityPolicy } from './lib/security/base-policy.mjs'
+import { tsImport } from 'tsx/esm/api'
+import { baseContentSecurityPolicy, postAssetContentSecurityPolicy, strictTransportSecurity } from './lib/security/base-policy.mjs'
 
 /**
  * Headers every response gets. The base Content-Security-Policy is completed by
- * each page's own policy (see lib/security/csp.ts); HSTS is set by proxy.ts,
- * since it depends on SITE_URL being https.
+ * each page's own policy (see lib/security/csp.ts).
+ *
+ * Next.js computes these once, during `next build`, and serves prerendered
+ * pages with them without running any code per request; that is why HSTS is
+ * decided here from SITE_URL, which is baked into the build as well (a change
+ * rebuilds, scripts/lib/next-cli.ts), and not in proxy.ts, which never sees
+ * prerendered pages.
  */
+
+/** The validated environment (lib/env/schema.ts, loaded through tsx): a bad one fails the build, naming the variable. */
+async function validatedEnv() {
+  const { parseEnv } = await tsImport('./lib/env/schema.ts', import.meta.url)
+  return parseEnv(process.env)
+}
 
 const securityHeaders = [
   { key: 'Content-Security-Policy', value: baseContentSecurityPolicy },
@@ -39,8 +51,18 @@ const nextConfig = {
     },
   },
   async headers() {
+    const https = (await validatedEnv()).SITE_URL.startsWith('https://')
     return [
-      { source: '/:path*', headers: securityHeaders },
+      {
+        source: '/:path*',
+        headers: [...securityHeaders, ...(https ? [{ key: 'Strict-Transport-Security', value: strictTransportSecurity }] : [])],
+      },
+      {
+        // Images beside an article (app/(site)/archives/[slug]/[asset]/route.ts). A later rule
+        // setting the same header wins: these get the sandbox policy instead of the base one.
+        source: '/archives/:slug/:asset([^/]+\\.(?:svg|png|jpe?g|gif|webp|avif))',
+        headers: [{ key: 'Content-Security-Policy', value: postAssetContentSecurityPolicy }],
+      },
       {
         // Search index chunks and documents carry the index version in their names
         // (lib/search/index-format.ts): a browser may keep them for good. The

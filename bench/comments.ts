@@ -229,7 +229,7 @@ function relaxed(rule: RateLimitRule): RateLimitRule {
 }
 
 function requestAs(user: CurrentUser): ActionEnvironment {
-  return { getCurrentUser: async () => user, getClientIp: async () => '198.18.0.1', consumeRateLimit: (rule, subject) => consumeRateLimit(relaxed(rule), subject) }
+  return { getCurrentUser: async () => user, getClientIp: async () => '198.18.0.1', consumeRateLimit: (rule, subject, repeatOf) => consumeRateLimit(relaxed(rule), subject, repeatOf) }
 }
 
 async function measureConcurrentPosts(members: CurrentUser[]): Promise<EngineFigures['concurrentPosts']> {

@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
+import { signedInClient } from './support/actor-sessions'
 import { publishedPosts } from './support/content'
+import { testUsers } from './support/users'
 
 /**
  * Hostile values where a URL carries them: every path segment a route reads
@@ -79,5 +81,51 @@ test('hostile search queries render the server-side results page, never a 500, w
   for (const raw of malformed) {
     const response = await request.get(`/search?q=${raw}`)
     expect(response.status(), raw).toBeLessThan(500)
+  }
+})
+
+// Every C0 control, DEL, C1 controls and the Unicode separators, inside otherwise ordinary text.
+const controlCharacters = [
+  ...Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)),
+  '\u007f', '\u0080', '\u0085', '\u009b', '\u009f', '\u2028', '\u2029', '\ufeff',
+]
+const NUL_REFUSED = '查询参数不能包含空字符（%00）'
+
+test('every admin list parameter with every control character is answered, never a 500; NUL is refused with 400 and a message', async ({ playwright, baseURL }, testInfo) => {
+  test.setTimeout(180_000)
+  const admin = await signedInClient(playwright, baseURL!, testUsers.admin, testInfo.testId)
+  // The parameters each page reads: text filters get every character, the others the ones that matter most.
+  const parameters: Record<string, { text: string[]; other: string[] }> = {
+    '/admin': { text: [], other: ['q'] },
+    '/admin/feedback': { text: ['q'], other: ['view', 'page', 'deleted'] },
+    '/admin/members': { text: ['q'], other: ['page'] },
+    '/admin/comments': { text: ['post', 'member'], other: ['author', 'page'] },
+    '/admin/audit': { text: [], other: ['page'] },
+  }
+  const urls: { url: string; nul: boolean }[] = []
+  for (const [page, { text, other }] of Object.entries(parameters)) {
+    for (const name of text) for (const character of controlCharacters) urls.push({ url: `${page}?${name}=${encodeURIComponent(`a${character}b`)}`, nul: character === '\u0000' })
+    for (const name of other) for (const character of ['\u0000', '\u0001', '\u007f']) urls.push({ url: `${page}?${name}=${encodeURIComponent(character)}`, nul: character === '\u0000' })
+    // A NUL in a second value of the same name, or in a name, is refused as well.
+    urls.push({ url: `${page}?q=a&q=%00`, nul: true }, { url: `${page}?%00=a`, nul: true })
+  }
+  const unexpected: string[] = []
+  try {
+    for (const { url, nul } of urls) {
+      const response = await admin.get(url, { maxRedirects: 0 })
+      const answer = nul ? `${response.status()} ${await response.text()}` : String(response.status())
+      if (answer !== (nul ? `400 ${NUL_REFUSED}` : '200')) unexpected.push(`${url} → ${answer.slice(0, 80)}`)
+    }
+  } finally {
+    await admin.dispose()
+  }
+  expect(unexpected).toEqual([])
+})
+
+test('every page rendered per request refuses a NUL in its query with 400 and a message', async ({ request }) => {
+  for (const url of ['/search?q=%00', '/login?callbackUrl=%00', '/login?error=a%00', '/register?callbackUrl=%2F%00', '/feedback?x=%00', '/account?x=%00', '/api/comments?post=%00', '/api/comments/recent?x=%00', '/api/health?%00']) {
+    const response = await request.get(url, { maxRedirects: 0 })
+    expect(response.status(), url).toBe(400)
+    expect(await response.text(), url).toBe(NUL_REFUSED)
   }
 })

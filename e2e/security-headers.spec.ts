@@ -117,3 +117,43 @@ test('an injected inline script is refused by the policy', async ({ page }) => {
   await expect.poll(() => violations.length).toBeGreaterThan(0)
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined()
 })
+
+/** Every image kept next to an article, as the site serves it. */
+const postAssets = fs
+  .readdirSync(path.join('content', 'posts'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((folder) =>
+    fs.readdirSync(path.join('content', 'posts', folder.name)).filter((file) => /\.(svg|png|jpe?g|gif|webp|avif)$/i.test(file)).map((file) => `/archives/${folder.name}/${file}`),
+  )
+const svgAsset = postAssets.find((asset) => asset.endsWith('.svg'))!
+const SANDBOX_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+test('article images are sent with the sandbox policy and no other', async ({ request }) => {
+  expect(postAssets.length).toBeGreaterThan(0)
+  for (const asset of postAssets) {
+    const response = await request.get(asset)
+    expect(response.status(), asset).toBe(200)
+    // One header: two policies would arrive joined by a comma.
+    expect(response.headers()['content-security-policy'], asset).toBe(SANDBOX_POLICY)
+    expect(response.headers()['x-content-type-options'], asset).toBe('nosniff')
+  }
+})
+
+test('a script inside an article SVG does not run when the file is opened directly', async ({ page }) => {
+  const messages: string[] = []
+  page.on('console', (message) => messages.push(message.text()))
+  const scripted = (label: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><script>console.log('svg script ran: ${label}')</script><rect width="20" height="20"/></svg>`
+  // The site's own response, headers and all, with a script in the body: what an editor's SVG could carry.
+  await page.route((url) => url.pathname === svgAsset && url.search === '', async (route) => route.fulfill({ response: await route.fetch(), body: scripted('site') }))
+  // The same file under the base policy alone, to show the probe would notice a script that runs.
+  await page.route((url) => url.pathname === svgAsset && url.search === '?control', (route) =>
+    route.fulfill({ body: scripted('control'), headers: { 'content-type': 'image/svg+xml', 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'" } }),
+  )
+  await page.goto(`${svgAsset}?control`)
+  await expect.poll(() => messages).toContain('svg script ran: control')
+  // Scripts in an SVG document run while it is parsed, before `load`, which goto waits for.
+  await page.goto(svgAsset)
+  await expect.poll(() => messages.some((message) => message.includes('Blocked script execution'))).toBe(true)
+  expect(messages).not.toContain('svg script ran: site')
+})

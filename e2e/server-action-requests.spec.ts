@@ -1,7 +1,7 @@
 import http from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/security/server-action-requests'
-import { expect, test } from './support/fixtures'
+import { addressFor, expect, test } from './support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
 
 /**
@@ -81,4 +81,79 @@ test('a server-action body without a length (chunked) is refused with 411', asyn
     outgoing.end('"$K1"]')
   })
   expect(status).toBe(411)
+})
+
+/** A multipart body by hand, so that tests can send what no browser would. */
+function multipart(parts: Record<string, string>, boundary = 'gewuzhi-test-boundary'): { body: string; contentType: string } {
+  const body = Object.entries(parts)
+    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .join('')
+  return { body: `${body}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` }
+}
+
+test('a server-action request whose body is not a form with an argument list is refused with 400 and says why, never a 500', async ({ request, baseURL }) => {
+  const NOT_A_FORM = '提交的内容不是表单'
+  const UNREADABLE = '提交的表单无法解析'
+  const form = multipart({ _1_name: 'x', _1_body: 'y' })
+  const cases: [string, string, string | undefined, string][] = [
+    ['an empty array', '[]', 'text/plain;charset=UTF-8', NOT_A_FORM],
+    ['text', 'hello', 'text/plain;charset=UTF-8', NOT_A_FORM],
+    ['an empty body', '', 'text/plain;charset=UTF-8', NOT_A_FORM],
+    ['JSON', '{"name":"x"}', 'application/json', NOT_A_FORM],
+    ['an octet stream', '[null,"$K1"]', undefined, NOT_A_FORM],
+    ['a multipart body cut off in a field', '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[', 'multipart/form-data; boundary=b', UNREADABLE],
+    ['a multipart type without a boundary', 'abc', 'multipart/form-data', UNREADABLE],
+    ['an empty multipart form', '--b--\r\n', 'multipart/form-data; boundary=b', UNREADABLE],
+    ['a form without the argument list', form.body, form.contentType, UNREADABLE],
+    ['an argument list that is not JSON', multipart({ _1_name: 'x', 0: '[null,' }).body, form.contentType, UNREADABLE],
+    ['an argument list that is not a list', multipart({ _1_name: 'x', 0: '{"a":1}' }).body, form.contentType, UNREADABLE],
+  ]
+  for (const [what, data, contentType, reason] of cases) {
+    const response = await request.post('/feedback', {
+      headers: { 'next-action': sendFeedback(), origin: baseURL!, accept: 'text/x-component', ...(contentType ? { 'content-type': contentType } : {}) },
+      // A Buffer is sent as it is; Playwright would encode a string as JSON under a JSON type.
+      data: Buffer.from(data),
+    })
+    expect(response.status(), what).toBe(400)
+    expect(await response.text(), what).toBe(reason)
+  }
+
+  // A well-formed list that hands the action no form: the action itself refuses, with its usual answer.
+  const noForm = multipart({ 0: '[]' })
+  const empty = await request.post('/feedback', {
+    headers: { 'next-action': sendFeedback(), origin: baseURL!, accept: 'text/x-component', 'content-type': noForm.contentType },
+    data: noForm.body,
+  })
+  expect(empty.status()).toBe(200)
+  expect(actionOutcome((await empty.body()).toString('utf8'))).toEqual({ ok: false, error: '提交的内容无效，请刷新页面后重试' })
+})
+
+test('a plain form POST (no Next-Action) over the limit gets 413 wherever it is sent, even at 2 MB', async ({ request }) => {
+  for (const path of ['/feedback', '/', '/archives', '/login']) {
+    for (const size of [100_000, 2_000_000]) {
+      const { body, contentType } = multipart({ name: 'x'.repeat(size) })
+      // A reset connection would reject here instead of answering.
+      const response = await request.post(path, { headers: { 'content-type': contentType }, data: body })
+      expect(response.status(), `${path} ${size}`).toBe(413)
+      expect(await response.text(), `${path} ${size}`).toBe('请求内容超过 64kb')
+    }
+    const broken = await request.post(path, { headers: { 'content-type': 'multipart/form-data; boundary=b' }, data: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nx' })
+    expect(broken.status(), `${path} broken`).toBe(400)
+    expect(await broken.text(), `${path} broken`).toBe('提交的表单无法解析')
+  }
+})
+
+test('a form sent without JavaScript (a plain multipart POST naming the action) still reaches its action', async ({ browser, baseURL }, testInfo) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { 'x-forwarded-for': addressFor(testInfo.testId) } })
+  try {
+    const page = await context.newPage()
+    await page.goto('/feedback')
+    const form = page.getByRole('form', { name: '留言' })
+    await form.getByLabel('称呼').fill('无脚本读者')
+    await form.getByLabel('留言内容').fill(`没有 JavaScript 也能留言 ${randomBytes(4).toString('hex')}`)
+    await form.getByRole('button', { name: /发送/ }).click()
+    await expect(page.getByText(SENT)).toBeVisible()
+  } finally {
+    await context.close()
+  }
 })

@@ -25,7 +25,8 @@ async function newClient(playwright: Playwright, baseURL: string, seed: string):
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': addressFor(seed) } })
 }
 
-async function signedInClient(playwright: Playwright, baseURL: string, user: { email: string; password: string }, seed: string) {
+/** A client signed in through the sign-in action, as a script would. */
+export async function signedInClient(playwright: Playwright, baseURL: string, user: { email: string; password: string }, seed: string) {
   const client = await newClient(playwright, baseURL, seed)
   const { text } = await callServerAction(client, baseURL, {
     path: '/login',

@@ -39,10 +39,15 @@ export interface ActionCall {
  * `0` = `[null, "$K1"]` (no previous state, the form collected under `_1_`).
  * The list must come last: the server reads the form as it streams in, and
  * builds the form argument from the fields received before it.
- * Returns the HTTP status and the response text (React's flight format, where
- * the action's result is one line).
+ * Returns the HTTP status, the response text (React's flight format, where
+ * the action's result is one line) and the headers (a `redirect()` in the
+ * action arrives as `x-action-redirect: <path>;push`).
  */
-export async function callServerAction(request: APIRequestContext, baseURL: string, call: ActionCall): Promise<{ status: number; text: string }> {
+export async function callServerAction(
+  request: APIRequestContext,
+  baseURL: string,
+  call: ActionCall,
+): Promise<{ status: number; text: string; headers: Record<string, string> }> {
   const multipart = new FormData()
   for (const [name, value] of Object.entries(call.fields)) multipart.append(`_1_${name}`, value)
   multipart.append('0', JSON.stringify([null, '$K1']))
@@ -51,7 +56,7 @@ export async function callServerAction(request: APIRequestContext, baseURL: stri
     multipart,
   })
   // The flight response has no charset; it is UTF-8.
-  return { status: response.status(), text: (await response.body()).toString('utf8') }
+  return { status: response.status(), text: (await response.body()).toString('utf8'), headers: response.headers() }
 }
 
 /** The action's `ActionResult` fields that matter to a test, read from the flight text. */

@@ -41,6 +41,7 @@ export const actionMessages = {
   forbidden: '您没有权限进行此操作',
   invalidInput: '请检查标出的内容',
   databaseUnavailable: '数据库暂时不可用，请稍后再试',
+  invalidRequest: '提交的内容无效，请刷新页面后重试',
 } as const
 
 /** The value a form field should show: what was just submitted after a failure, else `fallback`. */

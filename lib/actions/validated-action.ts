@@ -4,6 +4,7 @@ import { isDatabaseUnavailableError } from '@/db/errors'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { can, type Actor, type GuestPermission, type MemberPermission, type Permission } from '@/lib/auth/permissions'
 import { consumeRateLimit, type RateLimitDecision } from '@/lib/rate-limit/rate-limit'
+import { logger } from '@/lib/log/logger'
 import { rateLimitMessage } from '@/lib/rate-limit/retry-message'
 import type { RateLimitRule } from '@/lib/rate-limit/rules'
 import { getClientIp } from '@/lib/request/client-ip'
@@ -60,6 +61,14 @@ export interface ActionOptions<P extends Permission, S extends z.ZodType, T = un
    * instead of "too frequent", and counts nothing.
    */
   replay?: (input: z.output<S>, context: ActionContext<CurrentUser | null>) => Promise<ActionOutcome<T> | null>
+  /**
+   * For idempotent actions: the key a repeated request shares with the first
+   * (the form's idempotency key). Limits count the first only; a repeat that
+   * arrives while the first is still running, too early for `replay` to find
+   * its result, passes them uncounted. The handler must then give the first
+   * request's result back (postComment does, through a unique index).
+   */
+  idempotencyKey?: (input: z.output<S>) => string
 }
 
 /** The signature `useActionState` expects. */
@@ -76,7 +85,7 @@ type AnyHandler<S extends z.ZodType, T> = ActionHandler<S, CurrentUser, T> | Act
 export interface ActionEnvironment {
   getCurrentUser(): Promise<CurrentUser | null>
   getClientIp(): Promise<string>
-  consumeRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision>
+  consumeRateLimit(rule: RateLimitRule, subject: string, repeatOf?: string): Promise<RateLimitDecision>
 }
 
 const nextEnvironment: ActionEnvironment = {
@@ -135,6 +144,8 @@ export async function runValidatedAction<S extends z.ZodType, T>(
   formData: FormData,
   environment: ActionEnvironment,
 ): Promise<ActionResult<T>> {
+  // React hands over whatever arguments a request encodes: a hand-made one can carry no form at all.
+  if (!(formData instanceof FormData)) return { ok: false, error: actionMessages.invalidRequest, fieldErrors: {}, values: {} }
   const values = echoableValues(formData)
   const refuse = (refusal: { error: string; fieldErrors?: FieldErrors }): ActionResult<T> => ({
     ok: false,
@@ -160,10 +171,14 @@ export async function runValidatedAction<S extends z.ZodType, T>(
       if (earlier) return earlier.ok ? earlier : refuse(earlier)
     }
     const limits = options.rateLimit === undefined ? [] : [options.rateLimit].flat()
+    const repeatOf = options.idempotencyKey?.(parsed.data)
     for (const limit of limits) {
       const subject = limit.subject({ user, actor, ip })
       if (subject === null) continue
-      const decision = await environment.consumeRateLimit(limit.rule, subject)
+      const decision =
+        repeatOf === undefined
+          ? await environment.consumeRateLimit(limit.rule, subject)
+          : await environment.consumeRateLimit(limit.rule, subject, repeatOf)
       if (!decision.allowed) return refuse(fail(rateLimitMessage(decision.retryAfterSeconds, limit.message)))
     }
 
@@ -174,7 +189,7 @@ export async function runValidatedAction<S extends z.ZodType, T>(
     return outcome.ok ? outcome : refuse(outcome)
   } catch (error) {
     if (isDatabaseUnavailableError(error)) {
-      console.error(`[action] database unavailable: ${error instanceof Error ? error.message : String(error)}`)
+      logger.error('server action: database unavailable', { error: error instanceof Error ? error.message : String(error) })
       return refuse(fail(actionMessages.databaseUnavailable))
     }
     throw error

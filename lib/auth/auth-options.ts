@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials'
 import GitHubProvider from 'next-auth/providers/github'
 import { isDatabaseUnavailableError } from '@/db/errors'
 import { env } from '@/lib/env'
+import { logger } from '@/lib/log/logger'
 import { clientIpFromForwardedFor } from '@/lib/request/client-ip'
 import { getAuthSecret } from './auth-secret'
 import { safeCallbackPath } from './callback-url'
@@ -34,8 +35,25 @@ class SessionEndedError extends Error {
   }
 }
 
-function errorFrom(metadata: Error | { error: Error }): Error {
-  return metadata instanceof Error ? metadata : metadata.error
+// Reports posted to /api/auth/_log carry whatever the caller wrote: keep a bounded part.
+const LOGGED_TEXT_MAX_LENGTH = 500
+
+function clip(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value)
+  return text.length > LOGGED_TEXT_MAX_LENGTH ? `${text.slice(0, LOGGED_TEXT_MAX_LENGTH)}…` : text
+}
+
+/**
+ * The error next-auth reports: an Error, `{ error: Error }` from its own code,
+ * or, for POST /api/auth/_log, any object a caller chose.
+ */
+function errorFrom(metadata: unknown): { error?: Error; message: string } {
+  if (metadata instanceof Error) return { error: metadata, message: metadata.message }
+  if (typeof metadata === 'object' && metadata !== null) {
+    if ('error' in metadata && metadata.error instanceof Error) return { error: metadata.error, message: metadata.error.message }
+    if ('message' in metadata && metadata.message !== undefined) return { message: clip(metadata.message) }
+  }
+  return { message: 'unknown error' }
 }
 
 async function fetchVerifiedGitHubEmail(accessToken: string | undefined): Promise<string | null> {
@@ -148,19 +166,22 @@ function buildAuthOptions(): AuthOptions {
         }
       },
 
+      // Every return address next-auth follows (sign-in, sign-out, its callback cookie) passes here.
       redirect({ url, baseUrl }) {
         return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString()
       },
     },
     logger: {
-      // Log codes and messages only: next-auth's metadata can include request data.
+      // Codes and messages only, as JSON lines (lib/log/logger.ts): next-auth's
+      // metadata can include request data, and POST /api/auth/_log lets anyone
+      // choose both the code and the message.
       error(code, metadata) {
-        const error = errorFrom(metadata)
+        const { error, message } = errorFrom(metadata)
         if (error instanceof SessionEndedError) return
-        console.error(`[auth] ${code}: ${error?.message ?? 'unknown error'}`)
+        logger.error('next-auth error', { code: clip(code), error: message })
       },
       warn(code) {
-        console.warn(`[auth] warning ${code}`)
+        logger.warn('next-auth warning', { code: clip(code) })
       },
       debug() {},
     },

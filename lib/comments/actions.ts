@@ -50,8 +50,8 @@ function moderationOutcome(outcome: ModerationOutcome, message: string): ActionO
 /**
  * Posts a comment or a reply. A form submitted again with the same
  * idempotency key (double click, retried request) gets the first comment back
- * as a success, before any limit is counted. A filled-in honeypot is answered
- * as if posted and stores nothing.
+ * as a success and counts against no limit, even when the copies arrive at the
+ * same moment. A filled-in honeypot is answered as if posted and stores nothing.
  */
 export const createComment = defineMemberAction(
   {
@@ -63,6 +63,8 @@ export const createComment = defineMemberAction(
       const id = await findCommentByIdempotencyKey(user.id, input.idempotencyKey)
       return id === null ? null : succeed({ id }, COMMENT_POSTED_MESSAGE)
     },
+    // Copies arriving together all pass the limit once; postComment's insert keeps one and returns it to each.
+    idempotencyKey: (input) => input.idempotencyKey,
   },
   async (input, { user }): Promise<ActionOutcome<PostedComment>> => {
     if (input[COMMENT_HONEYPOT_FIELD] !== '') return succeed({ id: null }, COMMENT_POSTED_MESSAGE)

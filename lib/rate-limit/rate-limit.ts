@@ -44,17 +44,31 @@ export async function peekRateLimit(rule: RateLimitRule, subject: string): Promi
   return decide(rule, await recentEventAges(db, rule, rateLimitKey(rule, subject)))
 }
 
+/** Where the first request of a repeated one (same idempotency key) leaves its mark. */
+function repeatKey(key: string, repeatOf: string): string {
+  return `${key}#${repeatOf}`
+}
+
 /**
  * Records one event under `subject` if the rule allows it, atomically: of N
  * concurrent calls with one slot left, exactly one is allowed. A refused call
  * records nothing, so hammering a limit does not extend it.
+ *
+ * `repeatOf` names the request an idempotent action may receive several times
+ * (its idempotency key). The first one allowed leaves a mark under its own
+ * key, in the same transaction; a repeat finds the mark and is allowed without
+ * being counted, also while the first is still running. Repeats that arrive at
+ * the same moment would otherwise all see the first one's event and be refused
+ * as too frequent, instead of receiving its result.
  */
-export async function consumeRateLimit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
+export async function consumeRateLimit(rule: RateLimitRule, subject: string, repeatOf?: string): Promise<RateLimitDecision> {
   const key = rateLimitKey(rule, subject)
-  const decision = await db.transaction(async (tx) => {
+  const decision = await db.transaction(async (tx): Promise<RateLimitDecision> => {
     await lockKey(tx, key)
+    const mark = repeatOf === undefined ? undefined : repeatKey(key, repeatOf)
+    if (mark !== undefined && (await recentEventAges(tx, rule, mark)).length > 0) return { allowed: true }
     const verdict = decide(rule, await recentEventAges(tx, rule, key))
-    if (verdict.allowed) await tx.insert(rateLimitEvents).values({ key })
+    if (verdict.allowed) await tx.insert(rateLimitEvents).values(mark === undefined ? [{ key }] : [{ key }, { key: mark }])
     return verdict
   })
   // Cleaning on a small fraction of writes keeps the table short without a scheduler.

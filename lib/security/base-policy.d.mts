@@ -1,1 +1,3 @@
 export declare const baseContentSecurityPolicy: string
+export declare const postAssetContentSecurityPolicy: string
+export declare const strictTransportSecurity: string

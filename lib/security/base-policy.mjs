@@ -18,3 +18,15 @@ export const baseContentSecurityPolicy = [
   "frame-ancestors 'none'",
   "manifest-src 'self'",
 ].join('; ')
+
+/**
+ * Files editors keep next to an article (content/posts/<slug>/*.svg, …) are
+ * images, never documents: opened on their own they get no scripts, no
+ * requests and an opaque origin, whatever an SVG holds. It replaces the base
+ * policy for those paths (next.config.mjs), since browsers would otherwise
+ * enforce both and the base one allows inline scripts.
+ */
+export const postAssetContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+/** Sent with every response when SITE_URL is https: two years, subdomains included. */
+export const strictTransportSecurity = 'max-age=63072000; includeSubDomains'

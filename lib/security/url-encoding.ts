@@ -12,3 +12,14 @@ export function hasMalformedPercentEncoding(pathname: string): boolean {
     return true
   }
 }
+
+/**
+ * A query string holding NUL (%00) in a name or a value. PostgreSQL text
+ * cannot hold the character, so a page that searches with the value fails
+ * with a 500 (the admin lists did, on both databases); no form of the site
+ * can produce one, so proxy.ts answers 400 for every page it serves.
+ */
+export function hasNulInQuery(searchParams: URLSearchParams): boolean {
+  for (const [name, value] of searchParams) if (name.includes('\u0000') || value.includes('\u0000')) return true
+  return false
+}

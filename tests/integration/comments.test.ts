@@ -439,6 +439,24 @@ describe('limits, honeypot and idempotency', () => {
     expect(await db.select().from(comments).where(eq(comments.authorId, writer.id))).toHaveLength(1)
   })
 
+  it('gives all 15 copies of one form sent at the same moment the first comment, under the real limits', async () => {
+    const writer = await newUser()
+    const fields = { post: slug, body: '同时到达', idempotencyKey: key() }
+    const results = await Promise.all(Array.from({ length: 15 }, () => runAction(createComment, fields, requestAs(sessionOf(writer)))))
+    expect(results.filter((result) => !result.ok)).toEqual([])
+    const ids = new Set(results.map((result) => (result.ok ? result.data.id : null)))
+    expect(ids.size).toBe(1)
+    const stored = await db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, writer.id))
+    expect(stored.map((comment) => comment.id)).toEqual([...ids])
+    // Counted once: a new comment is still refused for 10 seconds, and the repeats took no slot of the daily 100.
+    const counted = await db.select().from(rateLimitEvents).where(eq(rateLimitEvents.key, rateLimitKey(rateLimitRules.commentsPerMember, writer.id)))
+    expect(counted).toHaveLength(1)
+    expect(await runAction(createComment, { post: slug, body: '另一条', idempotencyKey: key() }, requestAs(sessionOf(writer)))).toMatchObject({
+      ok: false,
+      error: '评论过于频繁，请在 10 秒后重试',
+    })
+  })
+
   it('keys idempotency per member: two members may send the same key', async () => {
     const shared = key()
     const a = await runAction(createComment, { post: slug, body: 'A', idempotencyKey: shared }, requestAs(sessionOf(await newUser())))

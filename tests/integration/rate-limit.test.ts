@@ -61,6 +61,27 @@ describe('rate limits in the database', () => {
     expect(await eventCount(fivePerMinute, 'concurrent')).toBe(5)
   })
 
+  it('counts a request repeated under one idempotency key once, even when the copies arrive together', async () => {
+    const onePerMinute: RateLimitRule = { name: 'it-one', windows: [{ limit: 1, seconds: 60 }] }
+    const copies = await Promise.all(Array.from({ length: 15 }, () => consumeRateLimit(onePerMinute, 'repeated', 'form-1')))
+    expect(copies).toEqual(Array.from({ length: 15 }, () => ({ allowed: true })))
+    expect(await eventCount(onePerMinute, 'repeated')).toBe(1)
+    // A different request is counted as usual, and refused; so is one without a key.
+    expect((await consumeRateLimit(onePerMinute, 'repeated', 'form-2')).allowed).toBe(false)
+    expect((await consumeRateLimit(onePerMinute, 'repeated')).allowed).toBe(false)
+    // The key is per subject: another member's form with the same key is a request of its own.
+    expect(await consumeRateLimit(onePerMinute, 'someone-else', 'form-1')).toEqual({ allowed: true })
+    expect(await consumeRateLimit(onePerMinute, 'someone-else', 'form-2')).toMatchObject({ allowed: false })
+  })
+
+  it('does not let a repeat through when the first request was refused', async () => {
+    const onePerMinute: RateLimitRule = { name: 'it-one-refused', windows: [{ limit: 1, seconds: 60 }] }
+    expect(await consumeRateLimit(onePerMinute, 'busy')).toEqual({ allowed: true })
+    expect((await consumeRateLimit(onePerMinute, 'busy', 'late-form')).allowed).toBe(false)
+    expect((await consumeRateLimit(onePerMinute, 'busy', 'late-form')).allowed).toBe(false)
+    expect(await eventCount(onePerMinute, 'busy')).toBe(1)
+  })
+
   it('forgets events once they leave the window', async () => {
     for (let i = 0; i < 5; i++) await insertPastEvent(fivePerMinute, 'aged', 61 + i)
     expect(await consumeRateLimit(fivePerMinute, 'aged')).toEqual({ allowed: true })

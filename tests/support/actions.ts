@@ -43,7 +43,7 @@ export function relaxedRule(rule: RateLimitRule, factor = 1000): RateLimitRule {
 }
 
 export function requestWithRelaxedLimits(user: CurrentUser | null, ip = '192.0.2.10', factor = 1000): ActionEnvironment {
-  return requestAs(user, ip, { consumeRateLimit: (rule, subject) => consumeRateLimit(relaxedRule(rule, factor), subject) })
+  return requestAs(user, ip, { consumeRateLimit: (rule, subject, repeatOf) => consumeRateLimit(relaxedRule(rule, factor), subject, repeatOf) })
 }
 
 export function formOf(fields: Record<string, string | number | boolean>): FormData {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import nextConfig from '@/next.config.mjs'
 import { baseContentSecurityPolicy, inlineScripts, prerenderedPagePolicy, sha256Source, withPolicyMeta } from '@/lib/security/csp'
 
@@ -21,5 +21,41 @@ describe('content security policy', () => {
     expect(once).toContain(`<head><meta http-equiv="Content-Security-Policy" content="${policy}"/><meta charSet="utf-8"/>`)
     expect(withPolicyMeta(once)).toBe(once)
     expect(policy).not.toContain('unsafe-inline')
+  })
+})
+
+describe('headers from next.config.mjs, computed at build time', () => {
+  const savedSiteUrl = process.env.SITE_URL
+  afterEach(() => {
+    if (savedSiteUrl === undefined) delete process.env.SITE_URL
+    else process.env.SITE_URL = savedSiteUrl
+  })
+
+  async function rulesFor(siteUrl: string) {
+    process.env.SITE_URL = siteUrl
+    return (await nextConfig.headers?.()) ?? []
+  }
+
+  it('sends Strict-Transport-Security with every response, prerendered pages included, when SITE_URL is https', async () => {
+    const all = (await rulesFor('https://gewuzhi.example')).find((rule) => rule.source === '/:path*')
+    expect(all?.headers).toContainEqual({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' })
+  })
+
+  it('sends no Strict-Transport-Security when SITE_URL is http', async () => {
+    const rules = await rulesFor('http://localhost:3000')
+    expect(rules.flatMap((rule) => rule.headers).filter((header) => header.key === 'Strict-Transport-Security')).toEqual([])
+  })
+
+  it('refuses to build with an invalid SITE_URL, naming it', async () => {
+    await expect(rulesFor('ftp://gewuzhi.example')).rejects.toThrow(/SITE_URL/)
+  })
+
+  it('gives images beside an article the sandbox policy, in a rule after the base one so that it replaces it', async () => {
+    const rules = await rulesFor('http://localhost:3000')
+    const base = rules.findIndex((rule) => rule.source === '/:path*')
+    const assets = rules.findIndex((rule) => rule.source.startsWith('/archives/:slug/:asset'))
+    expect(assets).toBeGreaterThan(base)
+    expect(rules[assets]?.headers).toEqual([{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; sandbox" }])
+    expect(rules[assets]?.source).toContain('svg')
   })
 })

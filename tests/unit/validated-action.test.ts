@@ -47,6 +47,15 @@ describe('validatedAction', () => {
     expect(handler).toHaveBeenCalledOnce()
   })
 
+  it.each([undefined, null, [], 'text', { name: '林析' }])('refuses arguments that are not a form (%j) without asking who is there', async (notAForm) => {
+    const handler = vi.fn(async () => succeed(null))
+    const getCurrentUser = vi.fn(async () => member())
+    const result = await runValidatedAction(rename, handler, notAForm as unknown as FormData, environment(null, { getCurrentUser }))
+    expect(result).toEqual({ ok: false, error: '提交的内容无效，请刷新页面后重试', fieldErrors: {}, values: {} })
+    expect(handler).not.toHaveBeenCalled()
+    expect(getCurrentUser).not.toHaveBeenCalled()
+  })
+
   it('refuses a guest a member-only action without running it, keeping what was typed', async () => {
     const handler = vi.fn(async () => succeed(null))
     const result = await runValidatedAction(rename, handler, form({ name: '林析' }), environment(null))
