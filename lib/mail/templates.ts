@@ -68,9 +68,15 @@ function linkLine(href: string): string {
   return `<p style="word-break: break-all; color: #59636e;">${escapeHtml('如果按钮无法点击，请把这个地址复制到浏览器：')}<br><a href="${escapeHtml(href)}">${escapeHtml(href)}</a></p>`
 }
 
-function unsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
+/** Where a notification's recipient unsubscribes: a page with one button, and the one-click POST target. */
+export interface UnsubscribeLinks {
+  page: string
+  oneClick: string
+}
+
+function unsubscribeHeaders(links: UnsubscribeLinks): Record<string, string> {
   // RFC 8058: a mail client may POST "List-Unsubscribe=One-Click" to the URL, no page in between.
-  return { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+  return { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
 }
 
 export function verificationMail(input: { name: string; link: string; change: boolean }): MailContent {
@@ -115,7 +121,7 @@ export interface ReplyMailInput {
   replyHtml: string
   /** The reply's permalink, ending in #comment-<id>. */
   commentUrl: string
-  unsubscribeUrl: string
+  unsubscribe: UnsubscribeLinks
 }
 
 export function replyNotificationMail(input: ReplyMailInput): MailContent {
@@ -136,7 +142,7 @@ export function replyNotificationMail(input: ReplyMailInput): MailContent {
       `查看并回复：${input.commentUrl}`,
       '',
       limit,
-      `${unsubscribe}${input.unsubscribeUrl}`,
+      `${unsubscribe}${input.unsubscribe.page}`,
       '',
       signature,
       '',
@@ -148,10 +154,10 @@ export function replyNotificationMail(input: ReplyMailInput): MailContent {
         paragraph(who),
         `<blockquote style="margin: 1em 0; padding: 0.2em 1em; border-left: 4px solid #d1d9e0; color: #1f2328;">${input.replyHtml}</blockquote>`,
         button(input.commentUrl, '查看并回复'),
-        `<p style="color: #59636e; font-size: 0.9em;">${escapeHtml(limit)}${escapeHtml(unsubscribe)}<a href="${escapeHtml(input.unsubscribeUrl)}">退订回复通知</a></p>`,
+        `<p style="color: #59636e; font-size: 0.9em;">${escapeHtml(limit)}${escapeHtml(unsubscribe)}<a href="${escapeHtml(input.unsubscribe.page)}">退订回复通知</a></p>`,
       ].join(''),
     ),
-    headers: unsubscribeHeaders(input.unsubscribeUrl),
+    headers: unsubscribeHeaders(input.unsubscribe),
     link: input.commentUrl,
   }
 }
@@ -162,7 +168,7 @@ export interface FeedbackMailInput {
   senderEmail: string | null
   body: string
   inboxUrl: string
-  unsubscribeUrl: string
+  unsubscribe: UnsubscribeLinks
 }
 
 export function feedbackNotificationMail(input: FeedbackMailInput): MailContent {
@@ -172,7 +178,7 @@ export function feedbackNotificationMail(input: FeedbackMailInput): MailContent 
   const unsubscribe = '不想再收到留言通知？退订：'
   return {
     subject: headerText(subject),
-    text: [greeting, '', from, '', ...input.body.split(/\r\n|\r|\n/).map((line) => `> ${line}`), '', `在后台查看：${input.inboxUrl}`, '', `${unsubscribe}${input.unsubscribeUrl}`, '', signature, ''].join('\n'),
+    text: [greeting, '', from, '', ...input.body.split(/\r\n|\r|\n/).map((line) => `> ${line}`), '', `在后台查看：${input.inboxUrl}`, '', `${unsubscribe}${input.unsubscribe.page}`, '', signature, ''].join('\n'),
     html: layout(
       subject,
       [
@@ -180,10 +186,10 @@ export function feedbackNotificationMail(input: FeedbackMailInput): MailContent 
         paragraph(from),
         `<blockquote style="margin: 1em 0; padding: 0.2em 1em; border-left: 4px solid #d1d9e0; white-space: pre-wrap;">${escapeHtml(input.body)}</blockquote>`,
         button(input.inboxUrl, '在后台查看'),
-        `<p style="color: #59636e; font-size: 0.9em;">${escapeHtml(unsubscribe)}<a href="${escapeHtml(input.unsubscribeUrl)}">退订留言通知</a></p>`,
+        `<p style="color: #59636e; font-size: 0.9em;">${escapeHtml(unsubscribe)}<a href="${escapeHtml(input.unsubscribe.page)}">退订留言通知</a></p>`,
       ].join(''),
     ),
-    headers: unsubscribeHeaders(input.unsubscribeUrl),
+    headers: unsubscribeHeaders(input.unsubscribe),
     link: input.inboxUrl,
   }
 }
