@@ -19,7 +19,7 @@ export interface CaughtMail {
   subject: string
   text: string
   html: string
-  /** Lower-case header names; values as parsed (strings, or objects for address headers). */
+  /** Lower-case header names; each value as it was on the wire, unfolded, encoded words left as they are. */
   headers: Record<string, string>
   messageId: string
   raw: string
@@ -29,14 +29,6 @@ export interface CaughtMail {
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   if (!value) return []
   return [value].flat().flatMap((group) => group.value.map((entry) => entry.address ?? ''))
-}
-
-function headerValue(value: unknown): string {
-  if (typeof value === 'string') return value
-  if (value instanceof Date) return value.toISOString()
-  if (value && typeof value === 'object' && 'text' in value && typeof value.text === 'string') return value.text
-  if (value && typeof value === 'object' && 'value' in value && typeof value.value === 'string') return value.value
-  return JSON.stringify(value)
 }
 
 export class SmtpCatcher {
@@ -66,7 +58,7 @@ export class SmtpCatcher {
           simpleParser(raw)
             .then((parsed) => {
               const headers: Record<string, string> = {}
-              for (const [name, value] of parsed.headers) headers[name.toLowerCase()] = headerValue(value)
+              for (const { key, line } of parsed.headerLines) headers[key.toLowerCase()] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()
               this.messages.push({
                 envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
                 envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -109,7 +101,8 @@ export class SmtpCatcher {
   }
 
   to(address: string): CaughtMail[] {
-    return this.messages.filter((message) => message.envelopeTo.includes(address.toLowerCase()) || message.envelopeTo.includes(address))
+    // Compared ignoring case: nodemailer lower-cases the domain part on the way.
+    return this.messages.filter((message) => message.envelopeTo.some((to) => to.toLowerCase() === address.toLowerCase()))
   }
 }
 
