@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
+import { startAppServer } from './support/app-server'
 import { accountMenu, addressFor, expect, formAlert, signInThroughForm, test, type TestMember } from './support/fixtures'
 import { mailTo, sitePathIn, waitForMail } from './support/mailbox'
 
@@ -179,4 +184,45 @@ test('an admin reads the status of every message at /admin/mail', async ({ signe
   await expect(row.getByRole('cell').nth(1)).toHaveText('邮箱验证')
   await expect(row.getByRole('rowheader')).toHaveText(VERIFY_SUBJECT)
   await expect(row.getByRole('cell').nth(3)).toHaveText('已发送')
+})
+
+test('without SMTP_URL a production server warns once and writes each message to the outbox folder, with its link in the log', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000)
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blog-no-smtp-'))
+  const pgliteDir = path.join(dataDir, 'pglite')
+  execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'e2e/support/prepare-database.ts', pgliteDir], { stdio: 'inherit' })
+  const port = Number(process.env.E2E_PORT ?? 3100) + 30
+  const app = await startAppServer(port, { DATABASE_URL: '', SMTP_URL: '', DATA_DIR: dataDir, PGLITE_DIR: pgliteDir, NODE_ENV: 'production', SITE_URL: `http://localhost:${port}` })
+  try {
+    const context = await browser.newContext({ baseURL: app.url, locale: 'zh-CN', extraHTTPHeaders: { 'x-forwarded-for': addressFor(testInfo.testId) } })
+    const page = await context.newPage()
+    const email = `outbox-${testInfo.testId.slice(0, 8)}@example.test`
+    await page.goto('/register')
+    await page.getByLabel('显示名称').fill('本地读者')
+    await page.getByLabel('邮箱').fill(email)
+    await page.getByLabel('密码', { exact: true }).fill('a long local passphrase')
+    await page.getByRole('button', { name: '注册' }).click()
+    await expect(accountMenu(page).getByText('本地读者')).toBeVisible()
+
+    const outbox = path.join(dataDir, 'outbox')
+    await expect.poll(() => (fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((name) => name.endsWith('.eml')) : []).length, { timeout: 20_000 }).toBe(1)
+    const [file] = fs.readdirSync(outbox)
+    const raw = fs.readFileSync(path.join(outbox, file!), 'utf8')
+    expect(raw).toMatch(new RegExp(`^To: ${email}$`, 'm'))
+    const logged = app.output().split('\n').filter((line) => line.includes('mail written to the outbox folder'))
+    expect(logged).toHaveLength(1)
+    const entry = JSON.parse(logged[0]!) as { file: string; link: string }
+    expect(entry.file).toBe(path.join(outbox, file!))
+    expect(entry.link).toMatch(new RegExp(`^http://localhost:${port}/verify-email\\?token=[A-Za-z0-9_-]{43}$`))
+    expect(app.output().split('\n').filter((line) => line.includes('SMTP_URL is not set'))).toHaveLength(1)
+
+    // The logged link is the one in the file, and it works.
+    await page.goto(new URL(entry.link).pathname + new URL(entry.link).search)
+    await page.getByRole('button', { name: '验证邮箱' }).click()
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(`邮箱 ${email} 已验证，现在可以发表评论了。`)
+    await context.close()
+  } finally {
+    await app.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
 })

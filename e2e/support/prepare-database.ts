@@ -45,10 +45,10 @@ export async function prepareE2eDatabase(target: DatabaseTarget): Promise<void> 
   }
 }
 
-// `tsx --conditions=react-server e2e/support/prepare-database.ts <postgres url>`:
+// `tsx --conditions=react-server e2e/support/prepare-database.ts <postgres url | PGlite directory>`:
 // for specs that start servers of their own on another database.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const url = process.argv[2]
-  if (!url) throw new Error('usage: prepare-database.ts <postgres url>')
-  await prepareE2eDatabase({ kind: 'postgres', url })
+  const target = process.argv[2]
+  if (!target) throw new Error('usage: prepare-database.ts <postgres url | PGlite directory>')
+  await prepareE2eDatabase(/^postgres(ql)?:/.test(target) ? { kind: 'postgres', url: target } : { kind: 'pglite', dataDir: target })
 }
