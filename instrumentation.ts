@@ -5,7 +5,17 @@ export async function register() {
   // a misconfigured deployment refuses to start and says which variable is wrong.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { env } = await import('@/lib/env')
-    if (env.NODE_ENV === 'production') (await import('@/lib/log/logger')).routeConsoleToLogger()
+    const { logger, routeConsoleToLogger } = await import('@/lib/log/logger')
+    if (env.NODE_ENV === 'production') routeConsoleToLogger()
+    // `next build` loads this file too; it must not open the database or send anything.
+    if (process.env.NEXT_PHASE === 'phase-production-build') return
+    if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+      logger.warn('SMTP_URL is not set: mail is written to the outbox folder instead of being sent', {
+        folder: `${env.DATA_DIR}/outbox`,
+      })
+    }
+    const { startMailDelivery } = await import('@/lib/mail/delivery')
+    startMailDelivery()
   }
 }
 

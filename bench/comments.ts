@@ -283,7 +283,7 @@ async function benchEngine(engine: EngineFigures['engine'], handle: DatabaseHand
     await migrateDatabase(handle)
     const inserted = await db
       .insert(users)
-      .values(Array.from({ length: MEMBERS }, (_, i) => ({ email: `bench-${i}-${key()}@example.test`, name: `读者${i + 1}` })))
+      .values(Array.from({ length: MEMBERS }, (_, i) => ({ email: `bench-${i}-${key()}@example.test`, name: `读者${i + 1}`, emailVerifiedAt: new Date() })))
       .returning()
     const members: CurrentUser[] = inserted.map((user) => ({
       id: user.id,
@@ -292,6 +292,7 @@ async function benchEngine(engine: EngineFigures['engine'], handle: DatabaseHand
       role: user.role,
       actor: user.role,
       hasPassword: false,
+      emailVerified: true,
       createdAt: user.createdAt,
     }))
     const authorIds = members.map((member) => member.id)

@@ -1,6 +1,7 @@
 import { relations, sql } from 'drizzle-orm'
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -32,7 +33,11 @@ export const users = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull(),
-    /** Set when a provider (GitHub) vouched for the address. */
+    /**
+     * Set when the address was proven: a verification link mailed to it was
+     * opened, a password reset through it succeeded, or GitHub vouched for it.
+     * Commenting, ADMIN_EMAILS promotion and GitHub linking need it.
+     */
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     name: text('name').notNull(),
     /** Argon2id PHC string; null for members who only sign in through OAuth. */
@@ -42,6 +47,10 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     /** Bumped to invalidate every session issued before (password change, disable). */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** Mail me when someone replies to my comment (switch on /account, or the unsubscribe link). */
+    notifyReplies: boolean('notify_replies').notNull().default(true),
+    /** Editors and admins who opted in get a mail for each new feedback message. */
+    notifyFeedback: boolean('notify_feedback').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -71,6 +80,83 @@ export const oauthAccounts = pgTable(
   ],
 )
 export type OauthAccount = typeof oauthAccounts.$inferSelect
+
+/**
+ * Single-use links mailed to a member: proving an address (registration, an
+ * email change) or resetting the password. Only the SHA-256 of the token is
+ * stored, so reading this table does not give anyone a working link.
+ */
+export const emailTokenPurpose = pgEnum('email_token_purpose', ['verify-email', 'reset-password'])
+export type EmailTokenPurpose = (typeof emailTokenPurpose.enumValues)[number]
+
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: emailTokenPurpose('purpose').notNull(),
+    /** Hex SHA-256 of the token in the link. */
+    tokenHash: text('token_hash').notNull(),
+    /** The address the link went to: for an email change, the new one, which takes effect when proven. */
+    email: text('email').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('email_tokens_hash_idx').on(table.tokenHash),
+    index('email_tokens_user_idx').on(table.userId, table.purpose),
+  ],
+)
+export type EmailToken = typeof emailTokens.$inferSelect
+
+// ─── Outgoing mail ──────────────────────────────────────────────────────────
+
+export const mailKind = pgEnum('mail_kind', ['verify-email', 'reset-password', 'reply', 'feedback'])
+export type MailKind = (typeof mailKind.enumValues)[number]
+
+/** pending → sent; or, after the last retry or a permanent refusal, failed; cancelled when the recipient no longer qualifies. */
+export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed', 'cancelled'])
+export type MailStatus = (typeof mailStatus.enumValues)[number]
+
+/**
+ * The outbox: every message is a row written in the same transaction as the
+ * change that causes it (a registration, a reply), then sent by the delivery
+ * loop (lib/mail/delivery.ts) of whichever instance claims it first. The body
+ * is encrypted with a key derived from AUTH_SECRET because it may carry a
+ * single-use link, and it is erased once sent.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: mailKind('kind').notNull(),
+    /** The member it is for; null once their account is deleted, which cancels what is still pending. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    /** Sealed JSON of the text and HTML parts and extra headers; null once sent. */
+    payload: text('payload'),
+    /** Groups notifications for "at most one per thread per hour", e.g. `reply:<user>:<thread>`. */
+    groupKey: text('group_key'),
+    status: mailStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the next attempt may start; a claimed message is pushed forward by the claim's lease. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('mail_outbox_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
+    index('mail_outbox_group_idx').on(table.groupKey, table.createdAt),
+    index('mail_outbox_created_idx').on(table.createdAt),
+  ],
+)
+export type OutboxMessage = typeof mailOutbox.$inferSelect
+export type NewOutboxMessage = typeof mailOutbox.$inferInsert
 
 // ─── Abuse limits ───────────────────────────────────────────────────────────
 

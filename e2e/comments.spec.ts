@@ -33,24 +33,24 @@ interface Commenter {
   member: TestMember
 }
 
-/** A freshly registered member in a browser context of their own, with a client address of their own. */
-async function newCommenter(browser: Browser, baseURL: string, registerMember: (page: Page) => Promise<TestMember>, seed: string): Promise<Commenter> {
+/** A verified member (from the pool, see fixtures.ts) in a browser context of their own, with a client address of their own. */
+async function newCommenter(browser: Browser, baseURL: string, verifiedMember: (page: Page) => Promise<TestMember>, seed: string): Promise<Commenter> {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', extraHTTPHeaders: { 'x-forwarded-for': addressFor(seed) } })
   const page = await context.newPage()
-  const member = await registerMember(page)
+  const member = await verifiedMember(page)
   return { page, member }
 }
 
-/** Several commenters, registered one after the other: in parallel, Argon2 on a busy two-core machine outlasts the fixture's wait. */
+/** Several commenters, signed in one after the other: in parallel, Argon2 on a busy two-core machine outlasts the fixture's wait. */
 async function newCommenters(
   browser: Browser,
   baseURL: string,
-  registerMember: (page: Page) => Promise<TestMember>,
+  verifiedMember: (page: Page) => Promise<TestMember>,
   testId: string,
   names: string[],
 ): Promise<Commenter[]> {
   const commenters: Commenter[] = []
-  for (const name of names) commenters.push(await newCommenter(browser, baseURL, registerMember, `${testId}#${name}`))
+  for (const name of names) commenters.push(await newCommenter(browser, baseURL, verifiedMember, `${testId}#${name}`))
   return commenters
 }
 
@@ -121,11 +121,11 @@ test('a guest sees the comments, no form, and a sign-in link that returns to the
 test('members post math, reply three levels deep, and a fourth reply stays at the third level saying whom it answers', async ({
   browser,
   baseURL,
-  registerMember,
+  verifiedMember,
 }, testInfo) => {
   const slug = 'rope-from-complex-numbers'
   const tag = uniqueTag()
-  const [a, b, c, d] = await newCommenters(browser, baseURL!, registerMember, testInfo.testId, ['a', 'b', 'c', 'd'])
+  const [a, b, c, d] = await newCommenters(browser, baseURL!, verifiedMember, testInfo.testId, ['a', 'b', 'c', 'd'])
 
   // Inline and display math, rendered by the server as MathML.
   await openComments(a!.page, slug)
@@ -169,11 +169,11 @@ test('members post math, reply three levels deep, and a fourth reply stays at th
 test('a member edits a comment (已编辑), deletes one (该评论已删除, replies stay), and cannot touch another member’s comment', async ({
   browser,
   baseURL,
-  registerMember,
+  verifiedMember,
 }, testInfo) => {
   const slug = 'softmax-temperature-entropy'
   const tag = uniqueTag()
-  const [author, replier] = await newCommenters(browser, baseURL!, registerMember, testInfo.testId, ['author', 'replier'])
+  const [author, replier] = await newCommenters(browser, baseURL!, verifiedMember, testInfo.testId, ['author', 'replier'])
   await openComments(author!.page, slug)
   const original = await postComment(author!.page, author!.member, `原来的评论 ${tag}`)
   await expect(original).toBeVisible()
@@ -230,13 +230,13 @@ test('a member edits a comment (已编辑), deletes one (该评论已删除, rep
 test('an editor hides a comment from the article page; a guest no longer sees it, the editor still does', async ({
   browser,
   baseURL,
-  registerMember,
+  verifiedMember,
   signedInAs,
   page: guest,
 }, testInfo) => {
   const slug = 'diffusion-notes-forward'
   const tag = uniqueTag()
-  const writer = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
+  const writer = await newCommenter(browser, baseURL!, verifiedMember, `${testInfo.testId}#writer`)
   await openComments(writer.page, slug)
   await expect(await postComment(writer.page, writer.member, `不当言论 ${tag}`)).toBeVisible()
 
@@ -281,10 +281,10 @@ test('a visitor calling the create action directly is refused, and nothing is st
   await expect(page.getByText(body)).toHaveCount(0)
 })
 
-test('the preview renders math as it will be posted; an error keeps the draft, also across a reload', async ({ browser, baseURL, registerMember }, testInfo) => {
+test('the preview renders math as it will be posted; an error keeps the draft, also across a reload', async ({ browser, baseURL, verifiedMember }, testInfo) => {
   const slug = 'log-sum-exp-stability'
   const tag = uniqueTag()
-  const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
+  const { page, member } = await newCommenter(browser, baseURL!, verifiedMember, `${testInfo.testId}#writer`)
   await openComments(page, slug)
   const label = `以 ${member.name} 的身份评论`
   const form = page.getByRole('form', { name: label })
@@ -320,9 +320,9 @@ test('the preview renders math as it will be posted; an error keeps the draft, a
   await expect(page.getByRole('form', { name: label }).getByLabel(label)).toHaveValue(`太快的第二条 ${tag}`)
 })
 
-test('a member whose session ended meanwhile is told to sign in again, and finds the draft when back', async ({ browser, baseURL, registerMember }, testInfo) => {
+test('a member whose session ended meanwhile is told to sign in again, and finds the draft when back', async ({ browser, baseURL, verifiedMember }, testInfo) => {
   const slug = 'vq-vae-straight-through'
-  const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
+  const { page, member } = await newCommenter(browser, baseURL!, verifiedMember, `${testInfo.testId}#writer`)
   await openComments(page, slug)
   const label = `以 ${member.name} 的身份评论`
   const draft = `会话过期前写的草稿 ${uniqueTag()}：$\\int_0^1 x\\,dx$`
@@ -339,10 +339,10 @@ test('a member whose session ended meanwhile is told to sign in again, and finds
   await expect(page.getByRole('form', { name: label }).getByLabel(label)).toHaveValue(draft)
 })
 
-test('XSS payloads posted through the form are shown inert: no dialog, no script, no CSP violation', async ({ browser, baseURL, registerMember }, testInfo) => {
+test('XSS payloads posted through the form are shown inert: no dialog, no script, no CSP violation', async ({ browser, baseURL, verifiedMember }, testInfo) => {
   const slug = 'moving-notebooks'
   const tag = uniqueTag()
-  const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
+  const { page, member } = await newCommenter(browser, baseURL!, verifiedMember, `${testInfo.testId}#writer`)
   const violations = await watchCspViolations(page)
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {
@@ -379,10 +379,10 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violations in the comment section with a thread and the form open, in ${scheme} mode`, async ({
     browser,
     baseURL,
-    registerMember,
+    verifiedMember,
   }, testInfo) => {
     const slug = 'diffusion-notes-reverse'
-    const { page, member } = await newCommenter(browser, baseURL!, registerMember, `${testInfo.testId}#writer`)
+    const { page, member } = await newCommenter(browser, baseURL!, verifiedMember, `${testInfo.testId}#writer`)
     await page.emulateMedia({ colorScheme: scheme })
     await openComments(page, slug)
     await expect(await postComment(page, member, `无障碍检查 ${uniqueTag()}：$x^2$`)).toBeVisible()
@@ -396,11 +396,11 @@ for (const scheme of ['light', 'dark'] as const) {
 test('screenshot: a comment thread with math and the form, on a phone and a desktop, light and dark', async ({
   browser,
   baseURL,
-  registerMember,
+  verifiedMember,
 }, testInfo) => {
   const slug = 'weight-decay-vs-l2'
   const tag = uniqueTag()
-  const [a, b, c] = await newCommenters(browser, baseURL!, registerMember, testInfo.testId, ['a', 'b', 'c'])
+  const [a, b, c] = await newCommenters(browser, baseURL!, verifiedMember, testInfo.testId, ['a', 'b', 'c'])
   await openComments(a!.page, slug)
   await expect(await postComment(a!.page, a!.member, `截图 ${tag}：AdamW 把衰减项 $\\lambda\\theta_t$ 移出了自适应缩放，\n\n$$\n\\theta_{t+1} = \\theta_t - \\eta\\left(\\frac{\\hat m_t}{\\sqrt{\\hat v_t}+\\epsilon} + \\lambda\\theta_t\\right)\n$$\n\n> 引用一句\n\n\`code\` 和 [链接](https://example.com)`)).toBeVisible()
   await openComments(b!.page, slug)

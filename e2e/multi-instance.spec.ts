@@ -4,6 +4,7 @@ import postgres from 'postgres'
 import { formatWaitTime } from '@/lib/rate-limit/retry-message'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+import { SmtpCatcher } from '@/tests/support/smtp-catcher'
 import { ThrowawayPostgres } from '@/tests/support/throwaway-postgres'
 import { randomBytes } from 'node:crypto'
 import type { CommentsPageData } from '@/lib/comments/types'
@@ -11,7 +12,7 @@ import { clientsForEveryActor, disposeClients } from './support/actor-sessions'
 import { publishedPosts } from './support/content'
 import { accountMenu, expect, formAlert, signInThroughForm, test } from './support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
-import { testUsers } from './support/users'
+import { memberPool, testUsers } from './support/users'
 import { flattenComments } from '@/tests/support/comment-tree'
 
 /**
@@ -51,7 +52,7 @@ const ports = [e2ePort + 10, e2ePort + 11] as const
 const [first, second] = ports.map((port) => `http://localhost:${port}`)
 const INVALID_CREDENTIALS = '邮箱或密码不正确'
 
-function startInstance(port: number, databaseUrl: string): ChildProcess {
+function startInstance(port: number, databaseUrl: string, smtpUrl: string): ChildProcess {
   const siteUrl = `http://localhost:${e2ePort}`
   return spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', 'localhost'], {
     env: {
@@ -62,6 +63,8 @@ function startInstance(port: number, databaseUrl: string): ChildProcess {
       AUTH_SECRET: 'multi-instance-secret-shared-by-both-servers',
       SITE_URL: siteUrl,
       NEXTAUTH_URL: siteUrl,
+      // One mail server for both: each message in the shared outbox must reach it once.
+      SMTP_URL: smtpUrl,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
@@ -79,6 +82,7 @@ test.describe('two next start instances sharing one PostgreSQL', () => {
   let throwaway: ThrowawayPostgres | undefined
   let database: TestDatabase | undefined
   const servers: ChildProcess[] = []
+  const catcher = new SmtpCatcher()
 
   test.beforeAll(async () => {
     test.setTimeout(180_000)
@@ -99,7 +103,8 @@ test.describe('two next start instances sharing one PostgreSQL', () => {
       { encoding: 'utf8', timeout: 120_000 },
     )
     if (prepared.status !== 0) throw new Error(`preparing the database failed:\n${prepared.stderr}`)
-    servers.push(...ports.map((port) => startInstance(port, databaseUrl)))
+    await catcher.start(0)
+    servers.push(...ports.map((port) => startInstance(port, databaseUrl, catcher.url)))
     await Promise.all([first, second].map(waitUntilHealthy))
   })
 
@@ -114,6 +119,7 @@ test.describe('two next start instances sharing one PostgreSQL', () => {
           }),
       ),
     )
+    await catcher.stop()
     await database?.dispose()
     await throwaway?.destroy()
   })
@@ -219,5 +225,34 @@ test.describe('two next start instances sharing one PostgreSQL', () => {
       await expect(formAlert(page, '登录')).toHaveText(`失败次数过多，请在 ${formatWaitTime(window.seconds)}后重试`)
     }
     await context.close()
+  })
+
+  test('mail queued through both instances is sent once, by whichever instance claims it', async ({ request }) => {
+    const action = serverActionId('app/(account)/forgot-password/actions.ts', 'requestPasswordResetAction')
+    // Pool members of this database (e2e/support/users.ts), each asking once, half of them on each instance.
+    const members = Array.from({ length: 12 }, (_, offset) => memberPool.email(memberPool.size - 1 - offset))
+    for (const [index, email] of members.entries()) {
+      const origin = index % 2 === 0 ? first! : second!
+      const result = await callServerAction(request, origin, {
+        path: `${origin}/forgot-password`,
+        actionId: action,
+        fields: { email },
+        headers: { 'x-forwarded-for': `198.18.200.${index + 1}` },
+      })
+      expect(actionOutcome(result.text)).toEqual({ ok: true, error: null })
+    }
+    const resets = () => catcher.messages.filter((mail) => mail.subject === '重设 格物志 的密码')
+    await expect.poll(() => resets().length, { timeout: 30_000 }).toBe(members.length)
+    // Once every row is marked sent no loop will claim it again: only then is "once" final.
+    const sql = postgres(database!.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+    try {
+      await expect
+        .poll(async () => (await sql`select count(*)::int as n from mail_outbox where kind = 'reset-password' and status <> 'sent'`)[0]!.n, { timeout: 30_000 })
+        .toBe(0)
+    } finally {
+      await sql.end()
+    }
+    expect(resets().map((mail) => mail.envelopeTo[0]).sort()).toEqual([...members].sort())
+    expect(new Set(resets().map((mail) => mail.messageId)).size).toBe(members.length)
   })
 })

@@ -21,6 +21,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   ]
   if (can(user.actor, 'admin.members')) items.push({ href: '/admin/members', label: '成员' })
   if (can(user.actor, 'admin.audit')) items.push({ href: '/admin/audit', label: '审计日志' })
+  if (can(user.actor, 'admin.mail')) items.push({ href: '/admin/mail', label: '邮件' })
   return (
     <div className="admin-frame">
       <AdminNav items={items} />

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { test as base, expect, type Browser, type Page } from '@playwright/test'
-import { testUsers, type SignedInRole } from './users'
+import { memberPool, testUsers, type SignedInRole } from './users'
 
 /**
  * Playwright's `test` with account fixtures. Import `test` and `expect` from
@@ -18,7 +18,11 @@ import { testUsers, type SignedInRole } from './users'
  * - `signedInAs(role)`: a new page signed in as the seeded member, editor or
  *   admin. Signs in once per worker and role, then reuses the storage state.
  * - `registerMember(page)`: registers a fresh member through /register and leaves
- *   `page` signed in; for tests that change or delete an account.
+ *   `page` signed in; for tests that change or delete an account. Their address
+ *   is not verified: they cannot comment until they open the mailed link.
+ * - `verifiedMember(page)`: a member nobody else uses, created verified in the
+ *   database before the run (e2e/support/users.ts, `memberPool`), signed in on
+ *   `page`; for tests that need members who comment.
  */
 
 export interface TestMember {
@@ -31,6 +35,7 @@ interface Fixtures {
   clientIp: string
   signedInAs: (role: SignedInRole) => Promise<Page>
   registerMember: (page: Page, overrides?: Partial<TestMember>) => Promise<TestMember>
+  verifiedMember: (page: Page) => Promise<TestMember>
 }
 
 interface WorkerFixtures {
@@ -86,6 +91,26 @@ async function createStorageState(browser: Browser, baseURL: string, role: Signe
 }
 
 let registered = 0
+
+/**
+ * Claims a pool member no other test of this run has had: the claim is a file
+ * created exclusively, so parallel workers never get the same one. Playwright
+ * empties the output folder at the start of every run, as the server starts
+ * on a fresh database.
+ */
+function claimPoolMember(outputDir: string): TestMember {
+  const dir = path.join(outputDir, '.member-pool')
+  fs.mkdirSync(dir, { recursive: true })
+  for (let index = 0; index < memberPool.size; index++) {
+    try {
+      fs.writeFileSync(path.join(dir, String(index)), '', { flag: 'wx' })
+    } catch {
+      continue
+    }
+    return { name: memberPool.name(index), email: memberPool.email(index), password: memberPool.password }
+  }
+  throw new Error(`all ${memberPool.size} pool members are taken: raise memberPool.size in e2e/support/users.ts`)
+}
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   clientIp: async ({}, use, testInfo) => {
@@ -144,6 +169,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await page.getByLabel('邮箱').fill(member.email)
       await page.getByLabel('密码', { exact: true }).fill(member.password)
       await page.getByRole('button', { name: '注册' }).click()
+      await expect(accountMenu(page).getByText(member.name)).toBeVisible()
+      return member
+    })
+  },
+
+  verifiedMember: async ({}, use, testInfo) => {
+    await use(async (page) => {
+      const member = claimPoolMember(testInfo.project.outputDir)
+      await signInThroughForm(page, member)
       await expect(accountMenu(page).getByText(member.name)).toBeVisible()
       return member
     })

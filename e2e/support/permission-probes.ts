@@ -52,6 +52,12 @@ export const permissionProbes: Record<Permission, readonly PermissionProbe[]> = 
   'account.changePassword': [action(ACCOUNT, 'changePasswordAction', '/account', { currentPassword: '', newPassword: 'short' })],
   // Longer than any password the sign-in accepts.
   'account.delete': [action(ACCOUNT, 'deleteAccountAction', '/account', { password: 'x'.repeat(1025), confirmEmail: '' })],
+  'account.verifyEmail': [action('app/(account)/verify-email/actions.ts', 'verifyEmailAction', '/verify-email', { token: 'too short' })],
+  'account.requestPasswordReset': [action('app/(account)/forgot-password/actions.ts', 'requestPasswordResetAction', '/forgot-password', { email: 'not an email' })],
+  'account.resetPassword': [action('app/(account)/reset-password/actions.ts', 'resetPasswordAction', '/reset-password', { token: 'too short', password: 'short' })],
+  'account.resendVerification': [action(ACCOUNT, 'resendVerificationAction', '/account', { email: 'not an email' })],
+  'account.changeEmail': [action(ACCOUNT, 'changeEmailAction', '/account', { email: 'not an email', password: '' })],
+  'account.notifications': [action(ACCOUNT, 'notificationSettingsAction', '/account', { replies: 'maybe' })],
   'comment.create': [action(COMMENTS, 'createCommentAction', ARTICLE, { post: 'rope-from-complex-numbers', body: '', idempotencyKey: 'x' })],
   'comment.preview': [action(COMMENTS, 'previewCommentAction', ARTICLE, { post: 'no such article!', body: '' })],
   'comment.editOwn': [action(COMMENTS, 'editCommentAction', ARTICLE, { id: 'not-a-number', body: '' })],
@@ -78,6 +84,7 @@ export const permissionProbes: Record<Permission, readonly PermissionProbe[]> = 
     action('app/admin/members/actions.ts', 'setMemberDisabledAction', '/admin/members', { id: 'not-a-member', disabled: 'true' }),
   ],
   'admin.audit': [page('/admin/audit')],
+  'admin.mail': [page('/admin/mail')],
 }
 
 export function describeProbe(probe: PermissionProbe): string {

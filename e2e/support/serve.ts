@@ -1,6 +1,8 @@
 import { ensureFreshBuild, spawnNext, waitForExit } from '@/scripts/lib/next-cli'
 import { prepareEnvironment } from '@/scripts/lib/runtime-env'
+import { SmtpCatcher } from '@/tests/support/smtp-catcher'
 import { createTestDatabase } from '@/tests/support/test-database'
+import { mailPorts, serveMailbox } from './mailbox'
 import { prepareE2eDatabase } from './prepare-database'
 import { adminEmailForRegistration, e2eAuthSecret } from './users'
 
@@ -11,6 +13,10 @@ import { adminEmailForRegistration, e2eAuthSecret } from './users'
  */
 const port = process.env.E2E_PORT ?? '3100'
 const database = await createTestDatabase({ baseUrl: process.env.DATABASE_URL, label: 'e2e' })
+// A real SMTP server for the site's mail; specs read what it received (e2e/support/mailbox.ts).
+const catcher = new SmtpCatcher()
+await catcher.start(mailPorts.smtp)
+const mailbox = await serveMailbox(catcher, mailPorts.http)
 
 const { childEnv } = prepareEnvironment({
   ...process.env,
@@ -20,6 +26,7 @@ const { childEnv } = prepareEnvironment({
   SITE_URL: `http://localhost:${port}`,
   AUTH_SECRET: e2eAuthSecret,
   ADMIN_EMAILS: adminEmailForRegistration,
+  SMTP_URL: catcher.url,
 })
 await ensureFreshBuild(childEnv)
 await prepareE2eDatabase(database.target)
@@ -29,5 +36,7 @@ const stop = (signal: NodeJS.Signals) => () => server.kill(signal)
 process.on('SIGINT', stop('SIGINT'))
 process.on('SIGTERM', stop('SIGTERM'))
 const code = await waitForExit(server)
+mailbox.close()
+await catcher.stop()
 await database.dispose()
 process.exit(code)

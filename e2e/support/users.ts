@@ -16,7 +16,19 @@ export type TestUser = (typeof testUsers)[TestUserName]
 /** Seeded users who can sign in. */
 export type SignedInRole = 'member' | 'editor' | 'admin'
 
-/** Registering with this address makes an admin (the e2e server's ADMIN_EMAILS). */
+/**
+ * Verified members created directly in the database before the server starts,
+ * for tests that need a member of their own who may comment (verification has
+ * tests of its own). `verifiedMember` in fixtures.ts hands each test a fresh one.
+ */
+export const memberPool = {
+  size: 60,
+  password: 'pool member password for e2e',
+  email: (index: number) => `pool-${index}@example.test`,
+  name: (index: number) => `读者${index}号`,
+} as const
+
+/** Registering with this address makes an admin (the e2e server's ADMIN_EMAILS) once it is verified. */
 export const adminEmailForRegistration = 'first-admin@example.test'
 
 /** The session secret of every end-to-end server, so a test can mint the token of a member who cannot sign in. */

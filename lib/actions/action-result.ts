@@ -42,6 +42,7 @@ export const actionMessages = {
   invalidInput: '请检查标出的内容',
   databaseUnavailable: '数据库暂时不可用，请稍后再试',
   invalidRequest: '提交的内容无效，请刷新页面后重试',
+  emailUnverified: '请先验证邮箱：打开注册时发到你邮箱的链接。没有收到？可以在评论区或账户页重新发送。',
 } as const
 
 /** The value a form field should show: what was just submitted after a failure, else `fallback`. */

@@ -39,13 +39,14 @@ export interface ActionContext<User extends CurrentUser | null> {
 }
 
 /** One limit an action applies before its handler runs, e.g. registrations per IP. */
-export interface ActionRateLimit {
+export interface ActionRateLimit<Input = unknown> {
   rule: RateLimitRule
   /**
-   * What to count under: the IP, the member's id, … or null when the limit does
-   * not apply to this request (a per-member limit and a visitor).
+   * What to count under: the IP, the member's id, a hash of the address the
+   * form names, … or null when the limit does not apply to this request (a
+   * per-member limit and a visitor).
    */
-  subject: (context: ActionContext<CurrentUser | null>) => string | null
+  subject: (context: ActionContext<CurrentUser | null>, input: Input) => string | null
   /** Start of the message, e.g. '注册过于频繁'; default '操作过于频繁'. */
   message?: string
 }
@@ -53,7 +54,12 @@ export interface ActionRateLimit {
 export interface ActionOptions<P extends Permission, S extends z.ZodType, T = unknown> {
   permission: P
   schema: S
-  rateLimit?: ActionRateLimit | readonly ActionRateLimit[]
+  rateLimit?: ActionRateLimit<z.output<S>> | readonly ActionRateLimit<z.output<S>>[]
+  /**
+   * Refuse members whose address is not proven yet (commenting): checked after
+   * the form is parsed, before limits are counted.
+   */
+  requiresVerifiedEmail?: boolean
   /**
    * For idempotent actions: the outcome of an earlier request that this one
    * repeats (same idempotency key), or null. Asked after the input is parsed
@@ -165,6 +171,8 @@ export async function runValidatedAction<S extends z.ZodType, T>(
       return refuse(fail(formError ?? actionMessages.invalidInput, fieldErrors))
     }
 
+    if (options.requiresVerifiedEmail && user && !user.emailVerified) return refuse(fail(actionMessages.emailUnverified))
+
     const ip = await environment.getClientIp()
     if (options.replay) {
       const earlier = await options.replay(parsed.data, { user, actor, ip })
@@ -173,7 +181,7 @@ export async function runValidatedAction<S extends z.ZodType, T>(
     const limits = options.rateLimit === undefined ? [] : [options.rateLimit].flat()
     const repeatOf = options.idempotencyKey?.(parsed.data)
     for (const limit of limits) {
-      const subject = limit.subject({ user, actor, ip })
+      const subject = limit.subject({ user, actor, ip }, parsed.data)
       if (subject === null) continue
       const decision =
         repeatOf === undefined

@@ -128,7 +128,12 @@ function buildAuthOptions(): AuthOptions {
           name: profile?.name ?? login,
         })
         if (result.ok) return true
-        const code = result.reason === 'disabled' ? signInErrorCodes.disabled : signInErrorCodes.noVerifiedEmail
+        const code =
+          result.reason === 'disabled'
+            ? signInErrorCodes.disabled
+            : result.reason === 'unverified-account'
+              ? signInErrorCodes.unverifiedAccount
+              : signInErrorCodes.noVerifiedEmail
         return `/login?${new URLSearchParams({ error: code })}`
       },
 

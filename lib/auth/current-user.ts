@@ -16,6 +16,8 @@ export interface CurrentUser {
   actor: Exclude<Actor, 'guest'>
   /** False for members who only sign in through GitHub. */
   hasPassword: boolean
+  /** Whether the address was proven (a mailed link, a password reset, GitHub): needed to comment. */
+  emailVerified: boolean
   createdAt: Date
 }
 
@@ -40,6 +42,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: member.role,
     actor: member.disabledAt ? 'disabled' : member.role,
     hasPassword: member.hasPassword,
+    emailVerified: member.emailVerifiedAt !== null,
     createdAt: member.createdAt,
   }
 })

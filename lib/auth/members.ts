@@ -4,14 +4,24 @@ import { db } from '@/db'
 import { users, type User, type UserRole } from '@/db/schema'
 import { recordAudit, type AuditActor, type SystemActor } from '@/lib/audit/record-audit'
 import { env } from '@/lib/env'
+import { requestMailDelivery } from '@/lib/mail/delivery'
+import { queueVerificationLink } from './email-links'
 import { hashPassword } from './password-hash'
+
+/**
+ * How addresses are compared everywhere (sign-in, ADMIN_EMAILS, GitHub
+ * linking): trimmed and lower-cased, as the unique index on lower(email) does.
+ */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
 
 /** Finds a member by email, ignoring case (the unique index is on lower(email)). */
 export async function findMemberByEmail(email: string): Promise<User | null> {
   const [member] = await db
     .select()
     .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .where(eq(sql`lower(${users.email})`, normalizeEmail(email)))
     .limit(1)
   return member ?? null
 }
@@ -21,22 +31,37 @@ export async function findMemberById(id: string): Promise<User | null> {
   return member ?? null
 }
 
-/** Members whose email is in ADMIN_EMAILS (already lowercased) become admins when they register. */
+/**
+ * The role an address earns once it is proven: admin when ADMIN_EMAILS (already
+ * lower-cased) lists it. Callers apply it only to a verified address: through
+ * a link mailed to it (lib/auth/email-links.ts) or vouched for by GitHub.
+ */
 export function initialRoleFor(email: string, adminEmails: readonly string[] = env.ADMIN_EMAILS): UserRole {
-  return adminEmails.includes(email.trim().toLowerCase()) ? 'admin' : 'member'
+  return adminEmails.includes(normalizeEmail(email)) ? 'admin' : 'member'
 }
 
 export type RegistrationResult = { ok: true; member: User } | { ok: false; reason: 'email-taken' }
 
+/**
+ * Creates a member with an unproven address and queues the verification link
+ * in the same transaction. Every new member starts as 'member', whatever
+ * ADMIN_EMAILS says: the role comes with the proof (lib/auth/email-links.ts).
+ */
 export async function registerMember(input: { name: string; email: string; password: string }): Promise<RegistrationResult> {
   const passwordHash = await hashPassword(input.password)
-  // The unique index on lower(email) decides races between two registrations.
-  const [member] = await db
-    .insert(users)
-    .values({ name: input.name, email: input.email, passwordHash, role: initialRoleFor(input.email) })
-    .onConflictDoNothing()
-    .returning()
-  return member ? { ok: true, member } : { ok: false, reason: 'email-taken' }
+  const member = await db.transaction(async (tx) => {
+    // The unique index on lower(email) decides races between two registrations.
+    const [created] = await tx
+      .insert(users)
+      .values({ name: input.name, email: input.email, passwordHash, role: 'member' })
+      .onConflictDoNothing()
+      .returning()
+    if (created) await queueVerificationLink(tx, created, created.email)
+    return created
+  })
+  if (!member) return { ok: false, reason: 'email-taken' }
+  requestMailDelivery()
+  return { ok: true, member }
 }
 
 export async function renameMember(id: string, name: string): Promise<void> {

@@ -1,10 +1,10 @@
 import 'server-only'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { db } from '@/db'
 import { oauthAccounts, users, type User } from '@/db/schema'
 import { findDisplayNameProblem } from './display-name'
 import { DISPLAY_NAME_MAX_LENGTH } from './field-limits'
-import { initialRoleFor } from './members'
+import { initialRoleFor, normalizeEmail } from './members'
 
 export interface OAuthIdentity {
   provider: string
@@ -17,7 +17,7 @@ export interface OAuthIdentity {
 
 export type OAuthSignIn =
   | { ok: true; member: User }
-  | { ok: false; reason: 'no-verified-email' | 'disabled' }
+  | { ok: false; reason: 'no-verified-email' | 'disabled' | 'unverified-account' }
 
 /** A display name from the provider if it passes our rule, else a neutral one. */
 function displayNameFrom(name: string | null): string {
@@ -27,12 +27,20 @@ function displayNameFrom(name: string | null): string {
 
 /**
  * Finds the member behind an external identity, creating or linking as needed:
- * an identity seen before signs in its member; a new identity whose verified
- * email matches an existing account is linked to it (one person, one account);
- * otherwise a new member without a password is created.
+ * - an identity seen before signs in its member;
+ * - a new identity whose verified email matches an account whose address was
+ *   proven (by our link, or GitHub before) is linked to it: one person, one account;
+ * - a match with an account whose address was never proven is refused. Anyone
+ *   could have registered that address with a password of their choosing, and
+ *   linking would hand the owner's GitHub sign-in to them (pre-takeover). The
+ *   owner takes the account over with "forgot password" (the link goes to
+ *   their mailbox, proves the address and signs the squatter out) and can then
+ *   use GitHub;
+ * - otherwise a new member without a password is created, with the address
+ *   proven, and an admin when ADMIN_EMAILS lists it (compared normalised).
  */
 export async function signInWithOAuth(identity: OAuthIdentity): Promise<OAuthSignIn> {
-  const member = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<User | 'no-verified-email' | 'unverified-account'> => {
     const [linked] = await tx
       .select({ user: users })
       .from(oauthAccounts)
@@ -40,36 +48,35 @@ export async function signInWithOAuth(identity: OAuthIdentity): Promise<OAuthSig
       .where(and(eq(oauthAccounts.provider, identity.provider), eq(oauthAccounts.providerAccountId, identity.providerAccountId)))
       .limit(1)
     if (linked) return linked.user
-    if (!identity.verifiedEmail) return null
+    if (!identity.verifiedEmail) return 'no-verified-email'
 
     const email = identity.verifiedEmail.trim()
-    await tx
+    const [created] = await tx
       .insert(users)
       .values({ email, name: displayNameFrom(identity.name), role: initialRoleFor(email), emailVerifiedAt: sql`now()` })
       .onConflictDoNothing()
-    const [owner] = await tx
-      .select()
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
-      .limit(1)
+      .returning()
+    const owner =
+      created ??
+      (
+        await tx
+          .select()
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, normalizeEmail(email)))
+          .limit(1)
+          .for('update')
+      )[0]
     if (!owner) throw new Error(`no member for ${identity.provider} email after insert`)
+    if (!owner.emailVerifiedAt) return 'unverified-account'
     await tx
       .insert(oauthAccounts)
       .values({ provider: identity.provider, providerAccountId: identity.providerAccountId, userId: owner.id })
       .onConflictDoNothing()
-    // Registration does not verify emails, so whoever registered this address
-    // before its owner arrived through GitHub may hold a session: the first
-    // verification signs every existing session out.
-    const [verified] = await tx
-      .update(users)
-      .set({ emailVerifiedAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, owner.id), isNull(users.emailVerifiedAt)))
-      .returning()
-    return verified ?? owner
+    return owner
   })
-  if (!member) return { ok: false, reason: 'no-verified-email' }
-  if (member.disabledAt) return { ok: false, reason: 'disabled' }
-  return { ok: true, member }
+  if (typeof outcome === 'string') return { ok: false, reason: outcome }
+  if (outcome.disabledAt) return { ok: false, reason: 'disabled' }
+  return { ok: true, member: outcome }
 }
 
 /** The member an identity is linked to, if any. */

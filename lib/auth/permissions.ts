@@ -19,6 +19,14 @@ export const permissions = {
   'account.rename': ['member', 'editor', 'admin'],
   'account.changePassword': ['member', 'editor', 'admin'],
   'account.delete': ['member', 'editor', 'admin'],
+  // Mailed links work without a session: whoever holds the link holds the mailbox.
+  'account.verifyEmail': ['guest', 'member', 'editor', 'admin'],
+  // Anyone may ask (the answer never says whether the account exists); a disabled account gets no mail.
+  'account.requestPasswordReset': ['guest', 'member', 'editor', 'admin'],
+  'account.resetPassword': ['guest', 'member', 'editor', 'admin'],
+  'account.resendVerification': ['member', 'editor', 'admin'],
+  'account.changeEmail': ['member', 'editor', 'admin'],
+  'account.notifications': ['member', 'editor', 'admin'],
 
   // Comments
   'comment.create': ['member', 'editor', 'admin'],
@@ -36,6 +44,7 @@ export const permissions = {
   'admin.comments': ['editor', 'admin'],
   'admin.members': ['admin'],
   'admin.audit': ['admin'],
+  'admin.mail': ['admin'],
 } as const satisfies Record<string, readonly Actor[]>
 
 export type Permission = keyof typeof permissions

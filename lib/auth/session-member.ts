@@ -6,7 +6,7 @@ import type { SessionClaims } from './session-claims'
 
 export type SessionMemberRow = Pick<
   User,
-  'id' | 'email' | 'name' | 'role' | 'disabledAt' | 'sessionVersion' | 'createdAt'
+  'id' | 'email' | 'name' | 'role' | 'disabledAt' | 'sessionVersion' | 'createdAt' | 'emailVerifiedAt'
 > & { hasPassword: boolean }
 
 /**
@@ -23,6 +23,7 @@ export async function findSessionMember(claims: Pick<SessionClaims, 'sub' | 'sv'
       name: users.name,
       role: users.role,
       disabledAt: users.disabledAt,
+      emailVerifiedAt: users.emailVerifiedAt,
       sessionVersion: users.sessionVersion,
       createdAt: users.createdAt,
       // Whether a password exists, never the hash itself.

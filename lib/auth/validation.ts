@@ -92,3 +92,31 @@ export const deleteAccountSchema = z.object({
   confirmEmail: z.string().max(EMAIL_MAX_LENGTH).default(''),
 })
 export type DeleteAccountInput = z.output<typeof deleteAccountSchema>
+
+/** A token from a mailed link (hidden field): 43 base64url characters, refused otherwise. */
+const linkTokenSchema = z.string({ error: '链接无效' }).regex(/^[A-Za-z0-9_-]{43}$/, '链接无效')
+
+export const forgotPasswordSchema = z.object({ email: emailSchema })
+export type ForgotPasswordInput = z.output<typeof forgotPasswordSchema>
+
+/** The new password follows the rules of registration. */
+export const resetPasswordSchema = z.object({ token: linkTokenSchema, password: newPasswordSchema })
+export type ResetPasswordInput = z.output<typeof resetPasswordSchema>
+
+export const verifyEmailSchema = z.object({ token: linkTokenSchema })
+
+/** The address the notice showed, so a resend goes where the member expects. */
+export const resendVerificationSchema = z.object({ email: emailSchema })
+
+export const changeEmailSchema = z.object({
+  email: emailSchema,
+  // Empty for members who signed up through GitHub and have no password.
+  password: z.string().max(SIGN_IN_PASSWORD_MAX_LENGTH, '密码不正确').default(''),
+})
+export type ChangeEmailInput = z.output<typeof changeEmailSchema>
+
+/** A checkbox: 'on' when ticked, absent when not. */
+const checkbox = z.enum(['on'], { error: '开关的值无效' }).optional().transform((value) => value === 'on')
+
+export const notificationSettingsSchema = z.object({ replies: checkbox, feedback: checkbox })
+export type NotificationSettingsInput = z.output<typeof notificationSettingsSchema>

@@ -56,6 +56,7 @@ function moderationOutcome(outcome: ModerationOutcome, message: string): ActionO
 export const createComment = defineMemberAction(
   {
     permission: 'comment.create',
+    requiresVerifiedEmail: true,
     schema: createCommentSchema,
     rateLimit: { rule: rateLimitRules.commentsPerMember, subject: ({ user }) => user?.id ?? null, message: tooFrequent },
     replay: async (input, { user }): Promise<ActionOutcome<PostedComment> | null> => {
@@ -87,6 +88,7 @@ export const createComment = defineMemberAction(
 export const previewComment = defineMemberAction(
   {
     permission: 'comment.preview',
+    requiresVerifiedEmail: true,
     schema: previewCommentSchema,
     rateLimit: { rule: rateLimitRules.commentPreviewsPerMember, subject: ({ user }) => user?.id ?? null, message: '预览过于频繁' },
   },
@@ -101,6 +103,7 @@ export const previewComment = defineMemberAction(
 export const editComment = defineMemberAction(
   {
     permission: 'comment.editOwn',
+    requiresVerifiedEmail: true,
     schema: editCommentSchema,
     rateLimit: { rule: rateLimitRules.commentEditsPerMember, subject: ({ user }) => user?.id ?? null, message: '编辑过于频繁' },
   },

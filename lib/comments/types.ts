@@ -35,8 +35,10 @@ export interface CommentView {
 export interface CommentViewerView {
   name: string
   role: UserRole
-  /** False for disabled members. */
+  /** False for disabled members and for members whose address is not proven yet. */
   canComment: boolean
+  /** The member's own address while it is not verified (they may not comment yet); null otherwise. */
+  unverifiedEmail: string | null
   canModerate: boolean
 }
 

@@ -3,6 +3,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { db } from '@/db'
 import { comments } from '@/db/schema'
 import { getArticleMathContext } from '@/lib/content/posts.server'
+import { requestMailDelivery } from '@/lib/mail/delivery'
+import { queueReplyNotification } from '@/lib/mail/notifications'
 import { editWindowOpen } from './edit-window'
 import { COMMENT_MAX_DEPTH } from './limits'
 import { renderCommentInWorker } from './render-in-worker.server'
@@ -107,6 +109,11 @@ export async function postComment(request: NewCommentRequest): Promise<PostComme
       .returning({ id: comments.id })
     // A top-level comment is its own thread; its id exists only now.
     if (row && placement.threadId === null) await tx.update(comments).set({ threadId: row.id }).where(eq(comments.id, row.id))
+    // The notification commits with the reply, or neither does; the loop sends it after the commit.
+    if (row && request.parentId !== undefined && placement.threadId !== null) {
+      const reply = { replyId: row.id, repliedToId: request.parentId, threadId: placement.threadId, postSlug: request.postSlug, replierId: request.authorId, body: request.body, bodyHtml: rendered.html }
+      if (await queueReplyNotification(tx, reply)) requestMailDelivery()
+    }
     return row
   })
   if (inserted) return { ok: true, id: inserted.id, repeated: false }

@@ -45,6 +45,18 @@ export const envSchema = z.object({
   ADMIN_EMAILS: optional(commaList),
   AUTH_GITHUB_ID: optional(z.string()),
   AUTH_GITHUB_SECRET: optional(z.string()),
+  /**
+   * Outgoing mail server, e.g. `smtps://user:pass@smtp.example.com:465` or
+   * `smtp://user:pass@host:587` (STARTTLS). Unset: messages are written as .eml
+   * files under `<DATA_DIR>/outbox/` instead of being sent.
+   */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  /** Sender of every message, `address` or `Name <address>`. Default: 格物志 <noreply@SITE_URL's host>. */
+  MAIL_FROM: optional(
+    z.string().refine((value) => /^[^\r\n<>]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/.test(value.trim()), {
+      message: 'must be an address (noreply@example.com) or a name and an address (格物志 <noreply@example.com>)',
+    }),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -53,8 +65,9 @@ export const envSchema = z.object({
 
 type RawEnv = z.infer<typeof envSchema>
 
-export type Env = Omit<RawEnv, 'SITE_URL' | 'ADMIN_EMAILS' | 'PGLITE_DIR'> & {
+export type Env = Omit<RawEnv, 'SITE_URL' | 'ADMIN_EMAILS' | 'PGLITE_DIR' | 'MAIL_FROM'> & {
   SITE_URL: string
+  MAIL_FROM: string
   ADMIN_EMAILS: string[]
   PGLITE_DIR: string
   /** True when running as a real deployment: production build against PostgreSQL. */
@@ -89,9 +102,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       )
     }
   }
+  const siteUrl = (raw.SITE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '')
   return {
     ...raw,
-    SITE_URL: (raw.SITE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+    SITE_URL: siteUrl,
+    MAIL_FROM: raw.MAIL_FROM?.trim() ?? `格物志 <noreply@${new URL(siteUrl).hostname}>`,
     ADMIN_EMAILS: raw.ADMIN_EMAILS ?? [],
     PGLITE_DIR: raw.PGLITE_DIR ?? `${raw.DATA_DIR}/pglite`,
     isProductionDeployment,

@@ -3,6 +3,8 @@ import { db } from '@/db'
 import { feedbackMessages } from '@/db/schema'
 import { succeed } from '@/lib/actions/action-result'
 import { defineGuestAction } from '@/lib/actions/define-action'
+import { requestMailDelivery } from '@/lib/mail/delivery'
+import { queueFeedbackNotifications } from '@/lib/mail/notifications'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { FEEDBACK_HONEYPOT_FIELD, FEEDBACK_SENT_MESSAGE } from './limits'
 import { feedbackSchema } from './validation'
@@ -15,11 +17,18 @@ export interface NewFeedback {
   userId: string | null
 }
 
-/** Stores one message as new; returns its id. */
+/**
+ * Stores one message as new, and in the same transaction queues a mail to
+ * each editor who opted in; returns its id.
+ */
 export async function saveFeedback(message: NewFeedback): Promise<number> {
-  const [row] = await db.insert(feedbackMessages).values(message).returning({ id: feedbackMessages.id })
-  if (!row) throw new Error('feedback insert returned no row')
-  return row.id
+  const { id, notified } = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(feedbackMessages).values(message).returning({ id: feedbackMessages.id })
+    if (!row) throw new Error('feedback insert returned no row')
+    return { id: row.id, notified: await queueFeedbackNotifications(tx, message) }
+  })
+  if (notified > 0) requestMailDelivery()
+  return id
 }
 
 const tooFrequent = '留言过于频繁'

@@ -1,9 +1,7 @@
 import 'server-only'
-import type { Element, ElementContent, Root } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
-import { toHtml } from 'hast-util-to-html'
 import type { Post } from '@/lib/content/posts.server'
-import { formulaMathml, MATH_CLASSES } from '@/lib/math/markup'
+import { formulaMathml } from '@/lib/math/markup'
+import { withMathmlFormulas } from '@/lib/math/mathml-html'
 import { absoluteUrl, paths } from '@/lib/site/urls'
 import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
 
@@ -23,20 +21,7 @@ export function articleHtmlForFeed(post: Post, siteUrl: string): string {
 
 /** An excerpt for a feed: the same HTML with each formula as MathML, links absolute. */
 export function excerptHtmlForFeed(post: Post, siteUrl: string): string {
-  const tree = fromHtml(post.excerptHtml, { fragment: true })
-  const replace = (node: Root | Element): void => {
-    node.children = node.children.flatMap((child): ElementContent[] => {
-      if (child.type !== 'element') return [child as ElementContent]
-      const classes = (child.properties.className as string[] | undefined) ?? []
-      if (classes.includes(MATH_CLASSES.display) || classes.includes(MATH_CLASSES.inline)) {
-        return fromHtml(formulaMathml(toHtml(child)), { fragment: true }).children as ElementContent[]
-      }
-      replace(child)
-      return [child]
-    })
-  }
-  replace(tree)
-  return absolutize(toHtml(tree), siteUrl, absoluteUrl(siteUrl, paths.article(post.slug)))
+  return absolutize(withMathmlFormulas(post.excerptHtml), siteUrl, absoluteUrl(siteUrl, paths.article(post.slug)))
 }
 
 function absolutize(html: string, siteUrl: string, articleUrl: string): string {

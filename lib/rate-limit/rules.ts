@@ -50,6 +50,34 @@ export const rateLimitRules = {
       { limit: 60, seconds: HOUR },
     ],
   },
+  /**
+   * "Forgot password" requests per address (keyed by a hash of it, counted for
+   * unknown addresses too, so the limit reveals nothing): enough for a member
+   * who lost a mail, not enough to flood someone's mailbox.
+   */
+  passwordResetsPerAccount: {
+    name: 'reset:account',
+    windows: [
+      { limit: 3, seconds: HOUR },
+      { limit: 10, seconds: DAY },
+    ],
+  },
+  /** "Forgot password" requests per client IP, across addresses. */
+  passwordResetsPerIp: {
+    name: 'reset:ip',
+    windows: [
+      { limit: 10, seconds: HOUR },
+      { limit: 50, seconds: DAY },
+    ],
+  },
+  /** Verification mails a member asks for (resend, email change). */
+  verificationMailsPerMember: {
+    name: 'verify-mail:member',
+    windows: [
+      { limit: 3, seconds: HOUR },
+      { limit: 10, seconds: DAY },
+    ],
+  },
   /** New accounts per client IP (Discourse: 3). */
   registrationsPerIp: {
     name: 'register:ip',

@@ -9,12 +9,14 @@ import {
   initialRoleFor,
   registerMember,
 } from '@/lib/auth/members'
+import { verifyEmailWithToken } from '@/lib/auth/email-links'
 import { signInWithOAuth } from '@/lib/auth/oauth'
 import { hashPassword } from '@/lib/auth/password-hash'
 import { findSessionMember } from '@/lib/auth/session-member'
 import { accountSubject, INVALID_CREDENTIALS_MESSAGE, signInWithPassword } from '@/lib/auth/sign-in'
 import { rateLimitKey } from '@/lib/rate-limit/rate-limit'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
+import { linkFromOutbox } from '@/tests/support/outbox'
 
 let counter = 0
 function uniqueEmail(label: string): string {
@@ -176,18 +178,21 @@ describe('deleting an account', () => {
 })
 
 describe('GitHub sign-in', () => {
-  it('links a verified email to the existing account instead of creating a second one', async () => {
+  it('links a GitHub identity only once the account proved its address, instead of creating a second one', async () => {
     const email = uniqueEmail('linked')
     const registered = await registerMember({ name: 'Linked', email, password: 'a passphrase to link' })
     if (!registered.ok) throw new Error('registration failed')
     const identity = { provider: 'github', providerAccountId: `gh-${counter}`, verifiedEmail: email.toUpperCase(), name: 'octocat' }
 
+    // Whoever registered the address may not own it: no link, no second account.
+    expect(await signInWithOAuth(identity)).toEqual({ ok: false, reason: 'unverified-account' })
+    expect(await db.select().from(oauthAccounts).where(eq(oauthAccounts.userId, registered.member.id))).toHaveLength(0)
+
+    const token = new URL(await linkFromOutbox(registered.member.id, 'verify-email')).searchParams.get('token')!
+    expect(await verifyEmailWithToken(token)).toMatchObject({ ok: true, changed: false })
+
     const first = await signInWithOAuth(identity)
     expect(first).toMatchObject({ ok: true, member: { id: registered.member.id, name: 'Linked' } })
-    // The address is now verified, and sessions from before the verification end.
-    expect(first.ok && first.member.emailVerifiedAt).toBeInstanceOf(Date)
-    expect(first.ok && first.member.sessionVersion).toBe(registered.member.sessionVersion + 1)
-
     const again = await signInWithOAuth({ ...identity, verifiedEmail: null })
     expect(again).toMatchObject({ ok: true, member: { id: registered.member.id } })
     expect(await db.select().from(users).where(like(users.email, 'linked-%'))).toHaveLength(1)
@@ -206,7 +211,7 @@ describe('GitHub sign-in', () => {
       reason: 'no-verified-email',
     })
     const email = uniqueEmail('off')
-    await db.insert(users).values({ email, name: 'Off', disabledAt: new Date() })
+    await db.insert(users).values({ email, name: 'Off', disabledAt: new Date(), emailVerifiedAt: new Date() })
     expect(await signInWithOAuth({ provider: 'github', providerAccountId: 'gh-off', verifiedEmail: email, name: 'x' })).toEqual({
       ok: false,
       reason: 'disabled',

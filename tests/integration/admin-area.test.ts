@@ -28,7 +28,7 @@ async function newUser(role: User['role'] = 'member', overrides: Partial<User> =
   counter += 1
   const [user] = await db
     .insert(users)
-    .values({ email: `${role}-${counter}@example.com`, name: `${role} ${counter}`, role, ...overrides })
+    .values({ email: `${role}-${counter}@example.com`, name: `${role} ${counter}`, role, emailVerifiedAt: new Date(), ...overrides })
     .returning()
   if (!user) throw new Error('user not inserted')
   return user

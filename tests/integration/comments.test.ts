@@ -37,7 +37,7 @@ async function newUser(role: User['role'] = 'member', overrides: Partial<User> =
   counter += 1
   const [user] = await db
     .insert(users)
-    .values({ email: `commenter-${counter}@example.com`, name: `评论者${counter}`, role, ...overrides })
+    .values({ email: `commenter-${counter}@example.com`, name: `评论者${counter}`, role, emailVerifiedAt: new Date(), ...overrides })
     .returning()
   if (!user) throw new Error('user not inserted')
   return user

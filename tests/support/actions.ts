@@ -23,6 +23,7 @@ export function sessionOf(member: User, actor?: CurrentUser['actor']): CurrentUs
     role: member.role,
     actor: actor ?? (member.disabledAt ? 'disabled' : member.role),
     hasPassword: member.passwordHash !== null,
+    emailVerified: member.emailVerifiedAt !== null,
     createdAt: member.createdAt,
   }
 }

@@ -1,19 +1,29 @@
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import { expect } from 'vitest'
 import type { z } from 'zod'
 import { db } from '@/db'
 import { comments, feedbackMessages, users, type User } from '@/db/schema'
 import type { ActionEnvironment } from '@/lib/actions/validated-action'
-import { changeAccountPassword, registerAccount, renameAccount, signIn } from '@/lib/auth/account-actions'
+import {
+  changeAccountEmail,
+  changeAccountPassword,
+  registerAccount,
+  renameAccount,
+  requestPasswordResetAccount,
+  resetPasswordAccount,
+  signIn,
+} from '@/lib/auth/account-actions'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { SIGN_IN_PASSWORD_MAX_LENGTH } from '@/lib/auth/field-limits'
 import { env } from '@/lib/env'
+import { pendingEmailChange, requestPasswordReset } from '@/lib/auth/email-links'
 import { findMemberByEmail, findMemberById } from '@/lib/auth/members'
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash'
 import { createComment } from '@/lib/comments/actions'
 import { COMMENT_HONEYPOT_FIELD } from '@/lib/comments/limits'
 import { sendFeedback } from '@/lib/feedback/send-feedback'
 import { runActionFollowingRedirect, sessionOf, type AnyDefinition, type Submission } from './actions'
+import { linkFromOutbox } from './outbox'
 
 /**
  * Every text input a person can type into, as one row each: which action
@@ -75,7 +85,7 @@ const PASSWORD = 'a long passphrase nobody guesses'
 async function newMember(serial: number, password = PASSWORD): Promise<User> {
   const [member] = await db
     .insert(users)
-    .values({ email: `hostile-${serial}@example.test`, name: `成员${serial}`, passwordHash: await hashPassword(password) })
+    .values({ email: `hostile-${serial}@example.test`, name: `成员${serial}`, passwordHash: await hashPassword(password), emailVerifiedAt: new Date() })
     .returning()
   if (!member) throw new Error('member not inserted')
   return member
@@ -194,6 +204,42 @@ export const hostileInputTargets: readonly HostileInputTarget[] = [
       expect(location).toMatch(/^\/(?![/\\])/)
       expect(new URL(location, env.SITE_URL).origin).toBe(new URL(env.SITE_URL).origin)
     },
+  },
+  {
+    input: 'new email on the account page',
+    field: 'email',
+    submit: through(changeAccountEmail),
+    prepare: async ({ serial, value }) => {
+      // The registration rows above took some of these addresses: free them, or the change is refused as taken.
+      await db.delete(users).where(eq(sql`lower(${users.email})`, value.trim().toLowerCase()))
+      const member = await newMember(serial)
+      return { user: sessionOf(member), fields: { password: PASSWORD }, member }
+    },
+    keeps: 'trimmed',
+    // Accepted addresses wait, as typed, for the link mailed to them.
+    stored: async (prepared) => pendingEmailChange(prepared.member!),
+  },
+  {
+    input: 'email on the forgot-password form',
+    field: 'email',
+    submit: through(requestPasswordResetAccount),
+    prepare: async () => ({ user: null, fields: {} }),
+    keeps: 'trimmed',
+  },
+  {
+    input: 'new password from a reset link',
+    field: 'password',
+    secret: true,
+    submit: through(resetPasswordAccount),
+    // A member of its own and a fresh link each time: a link works once.
+    prepare: async ({ serial }) => {
+      const member = await newMember(serial)
+      await requestPasswordReset(member.email)
+      const token = new URL(await linkFromOutbox(member.id, 'reset-password')).searchParams.get('token') ?? ''
+      return { user: null, fields: { token }, member }
+    },
+    keeps: 'exactly',
+    stored: async (prepared, { value }) => passwordKept((await findMemberById(prepared.member!.id))?.passwordHash, value),
   },
   {
     input: 'name on the feedback form',

@@ -54,4 +54,23 @@ describe('parseEnv', () => {
   it('rejects a short AUTH_SECRET', () => {
     expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32/)
   })
+
+  it('sends no mail by default and names the sender after the site', () => {
+    const env = parseEnv({ SITE_URL: 'https://blog.example.org' })
+    expect(env.SMTP_URL).toBeUndefined()
+    expect(env.MAIL_FROM).toBe('格物志 <noreply@blog.example.org>')
+  })
+
+  it('accepts smtp:// and smtps:// mail servers and refuses anything else', () => {
+    expect(parseEnv({ SMTP_URL: 'smtps://user:pass@smtp.example.com:465' }).SMTP_URL).toBe('smtps://user:pass@smtp.example.com:465')
+    expect(parseEnv({ SMTP_URL: 'smtp://127.0.0.1:2525' }).SMTP_URL).toBe('smtp://127.0.0.1:2525')
+    expect(() => parseEnv({ SMTP_URL: 'http://smtp.example.com' })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/)
+  })
+
+  it('refuses a MAIL_FROM that is not an address or could break a header', () => {
+    expect(parseEnv({ MAIL_FROM: '站务 <site@example.org>' }).MAIL_FROM).toBe('站务 <site@example.org>')
+    expect(parseEnv({ MAIL_FROM: 'site@example.org' }).MAIL_FROM).toBe('site@example.org')
+    expect(() => parseEnv({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/)
+    expect(() => parseEnv({ MAIL_FROM: 'x <a@b.c>\r\nBcc: c@d.e' })).toThrow(/MAIL_FROM/)
+  })
 })

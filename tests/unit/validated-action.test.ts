@@ -15,6 +15,7 @@ function member(overrides: Partial<CurrentUser> = {}): CurrentUser {
     role: 'member',
     actor: 'member',
     hasPassword: true,
+    emailVerified: true,
     createdAt: new Date('2025-01-01T00:00:00Z'),
     ...overrides,
   }

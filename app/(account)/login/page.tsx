@@ -26,6 +26,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <LoginForm callbackUrl={callbackUrl} initialError={error ? messageForSignInError(error) : undefined} />
       {gitHubEnabled && <GitHubSignIn callbackUrl={callbackUrl} />}
       <p>
+        <Link href="/forgot-password">忘记密码？</Link>
+      </p>
+      <p>
         还没有账户？<Link href={`/register?${new URLSearchParams({ callbackUrl })}`}>注册</Link>
       </p>
     </main>

@@ -5,6 +5,7 @@ import { COMMENTS_UNAVAILABLE_MESSAGE, commentAnchor, commentIdFromHash } from '
 import type { CommentsPageData } from '@/lib/comments/types'
 import { paths } from '@/lib/site/urls'
 import { Pagination } from '../lists/pagination'
+import { ResendVerificationForm } from '../resend-verification-form'
 import { CommentForm } from './comment-form'
 import { CommentThread } from './comment-thread'
 
@@ -178,6 +179,14 @@ function NewCommentArea({ slug, data, onPosted }: { slug: string; data: Comments
       <p className="comments__sign-in">
         <a href={paths.login(`${paths.article(slug)}#comments`)}>登录后评论</a>
       </p>
+    )
+  }
+  if (!data.viewer.canComment && data.viewer.unverifiedEmail) {
+    return (
+      <div className="comments__verify account-notice">
+        <p>验证邮箱之后才能发表评论：请打开我们发到 {data.viewer.unverifiedEmail} 的链接（24 小时内有效）。这样可以确认评论者是真实的读者。</p>
+        <ResendVerificationForm email={data.viewer.unverifiedEmail} />
+      </div>
     )
   }
   if (!data.viewer.canComment) return <p className="form-error">您的账户已被停用，无法评论。</p>

@@ -32,7 +32,13 @@ export async function GET(request: Request) {
     const enabled = user && user.actor !== 'disabled' ? user : null
     const reader: CommentReader = enabled ? { id: enabled.id, canModerate: can(enabled.actor, 'comment.moderate') } : null
     const viewer: CommentViewerView | null = user
-      ? { name: user.name, role: user.role, canComment: can(user.actor, 'comment.create'), canModerate: can(user.actor, 'comment.moderate') }
+      ? {
+          name: user.name,
+          role: user.role,
+          canComment: can(user.actor, 'comment.create') && user.emailVerified,
+          unverifiedEmail: user.emailVerified ? null : user.email,
+          canModerate: can(user.actor, 'comment.moderate'),
+        }
       : null
     const listing = await listArticleComments(post, { page: positiveInteger(params.get('page')), commentId: positiveInteger(params.get('comment')) }, reader)
     const body: CommentsPageData = { post, pageSize: COMMENT_PAGE_SIZE, viewer, ...listing }
