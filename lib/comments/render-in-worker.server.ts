@@ -17,8 +17,12 @@ import type { CommentRenderContext, RenderedComment } from './render-comment'
 
 /** Longest a comment may take to render; measured in the worker, from receiving the comment. */
 export const COMMENT_RENDER_BUDGET_MS = 250
-/** Renders waiting for a worker; beyond this the server is saturated and says so. */
-const MAX_QUEUE = 64
+/**
+ * Renders waiting for a worker; beyond this the server is saturated and says so.
+ * Members are rate-limited (a comment per 10 s, 60 previews a minute), so a
+ * full queue means hundreds of members at once, not one member's bombs.
+ */
+const MAX_QUEUE = 512
 const POOL_SIZE = Math.max(1, Math.min(2, os.availableParallelism() - 1))
 const BUSY_MESSAGE = '服务器繁忙，暂时无法预览或发表公式，请稍后再试'
 

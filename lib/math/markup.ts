@@ -37,7 +37,10 @@ export function formulaErrorMarkup(tex: string, display: boolean, message: strin
  * writes exactly one <math> element per formula (multline included).
  */
 export function formulaMathml(markup: string): string {
-  const math = /<math[\s\S]*?<\/math>/.exec(markup)?.[0]
-  if (!math) return markup
+  const found = /<math[\s\S]*?<\/math>/.exec(markup)?.[0]
+  if (!found) return markup
+  // The TeX annotation is for copying on our pages; a mail or feed reader that does
+  // not know <semantics> would show it beside the formula.
+  const math = found.replace(/<semantics>([\s\S]*)<annotation[\s\S]*?<\/annotation><\/semantics>/, '$1')
   return /^<div|^<span class="math-display/.test(markup) && !math.includes('display="block"') ? math.replace('<math', '<math display="block"') : math
 }
