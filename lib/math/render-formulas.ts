@@ -373,5 +373,7 @@ function renderMultline(
   )
   // KaTeX's own MathML wrapper, hidden the way KaTeX hides it, then the drawn lines.
   const hidden = mathml.replace(/^<span class="katex">/, '<span class="katex"><span class="katex-mathml">').replace(/<\/span>$/, '</span></span>')
-  return hidden + lineHtml.map((line) => line.replace('<span class="katex-display">', '<span class="katex-display" aria-hidden="true">')).join('')
+  const drawn = lineHtml.map((line) => line.replace('<span class="katex-display">', '<span class="katex-display" aria-hidden="true">')).join('')
+  // One box for the lines, as wide as the widest, so that first and last line take its edges.
+  return `${hidden}<span class="multline-lines">${drawn}</span>`
 }

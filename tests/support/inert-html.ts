@@ -11,7 +11,7 @@ const ACTIVE_ELEMENTS = ['script', 'style', 'iframe', 'img', 'object', 'embed', 
 
 // KaTeX positions glyphs with inline styles: sizes in em, colours. Nothing else.
 const KATEX_DECLARATION =
-  /^(?:(?:height|width|min-width|top|bottom|left|vertical-align|margin(?:-left|-right|-top|-bottom)?|padding-(?:left|right)|border(?:-(?:top|bottom|left|right))?-width):-?[\d.]+(?:em|px)?|position:(?:relative|absolute)|border(?:-right|-bottom)?-style:(?:solid|dashed|dotted)|(?:color|background-color|border-color):#?\w+)$/
+  /^(?:(?:height|width|min-width|top|bottom|left|vertical-align|margin(?:-left|-right|-top|-bottom)?|padding-(?:left|right)|border(?:-(?:top|bottom|left|right))?-width):-?[\d.]+(?:em|px)?|position:(?:relative|absolute)|border(?:-right|-bottom)?-style:(?:solid|dashed|dotted)|(?:color|background-color|border-color):#?\w+|--math-depth:[\d.]+em)$/
 
 export function expectInert(html: string, label = 'rendered HTML') {
   const walk = (node: Root | Element) => {
