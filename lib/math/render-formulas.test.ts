@@ -247,3 +247,27 @@ describe('KaTeX', () => {
     expect(html[0]).not.toContain('katex-html')
   })
 })
+
+describe('accessibility', () => {
+  it('lets the MathML speak, and hides the drawn copy', () => {
+    const { html } = render([inline('x^2')])
+    expect(html[0]).toContain('<span class="katex-mathml"><math')
+    expect(html[0]).toContain('<span class="katex-html" aria-hidden="true">')
+  })
+
+  it('never hides a link: with a reference, the drawn copy is read and the MathML hidden', () => {
+    const { html } = render([display('\\begin{equation} a \\label{eq:a} \\end{equation}'), inline('\\text{由}\\eqref{eq:a}')])
+    expect(html[1]).toContain('<span class="katex-mathml" aria-hidden="true">')
+    expect(html[1]).toContain('<span class="katex-html">')
+    expect(html[1]).not.toMatch(/aria-hidden="true"[^>]*>(?:(?!<\/span>).)*<a /)
+  })
+})
+
+describe('numbered displays', () => {
+  it('keeps the formula’s pieces in one box beside the number, links or not', () => {
+    const { html } = render([display('\\begin{equation} a + b \\label{eq:a} \\end{equation}'), display('\\begin{equation} c = \\eqref{eq:a} + d \\end{equation}')])
+    for (const formula of html) {
+      expect(formula).toMatch(/<span class="katex-html"(?: aria-hidden="true")?><span class="katex-body">[\s\S]*<\/span><span class="katex-tag">/)
+    }
+  })
+})

@@ -249,6 +249,7 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
         // MathML has no links of its own; the HTML copy carries them.
         .replace(new RegExp(` href="#${prefix}r\\d+"`, 'g'), '')
       result = replaceAnnotation(result, copyableTex(tex))
+      if (links.length > 0) result = linksForEveryone(result)
       return source.display ? wrapNumberedBody(result) : result
     }
 
@@ -281,7 +282,19 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
  * positions the number over the formula when the line is too narrow.
  */
 function wrapNumberedBody(html: string): string {
-  return html.replace(/(<span class="katex-html" aria-hidden="true">)([\s\S]*?)(<span class="katex-tag">)/g, '$1<span class="katex-body">$2</span>$3')
+  return html.replace(/(<span class="katex-html"(?: aria-hidden="true")?>)([\s\S]*?)(<span class="katex-tag">)/g, '$1<span class="katex-body">$2</span>$3')
+}
+
+/**
+ * KaTeX hides its drawn HTML from assistive technology and lets the MathML
+ * speak. A reference is a link, which MathML cannot carry: in a formula with
+ * links the drawn copy is the one read aloud and reached by keyboard, and the
+ * MathML is the hidden one (a link must never sit inside aria-hidden).
+ */
+function linksForEveryone(html: string): string {
+  return html
+    .replace(/<span class="katex-mathml">/g, '<span class="katex-mathml" aria-hidden="true">')
+    .replace(/<span class="katex-html" aria-hidden="true">/g, '<span class="katex-html">')
 }
 
 /** Replaces the TeX KaTeX keeps as the MathML annotation (ours, rewritten) with the author's. */
@@ -372,8 +385,12 @@ function renderMultline(
     finish(katex.renderToString(index === lines.length - 1 ? line + tag : line, { ...options, output: 'html', displayMode: true })),
   )
   // KaTeX's own MathML wrapper, hidden the way KaTeX hides it, then the drawn lines.
-  const hidden = mathml.replace(/^<span class="katex">/, '<span class="katex"><span class="katex-mathml">').replace(/<\/span>$/, '</span></span>')
-  const drawn = lineHtml.map((line) => line.replace('<span class="katex-display">', '<span class="katex-display" aria-hidden="true">')).join('')
+  // As in linksForEveryone: with a link in it, the drawn lines are what assistive technology reads.
+  const linked = lineHtml.some((line) => line.includes('class="eqref"'))
+  const hidden = mathml
+    .replace(/^<span class="katex">/, `<span class="katex"><span class="katex-mathml"${linked ? ' aria-hidden="true"' : ''}>`)
+    .replace(/<\/span>$/, '</span></span>')
+  const drawn = lineHtml.map((line) => (linked ? line : line.replace('<span class="katex-display">', '<span class="katex-display" aria-hidden="true">'))).join('')
   // One box for the lines, as wide as the widest, so that first and last line take its edges.
   return `${hidden}<span class="multline-lines">${drawn}</span>`
 }

@@ -128,7 +128,9 @@ export function compareFormula(ours: FormulaMeasure, reference: FormulaMeasure, 
     const lefts = ours.segments.map((segment) => segment.ink?.x ?? Infinity)
     const rights = ours.segments.map(extent)
     const last = rights[rights.length - 1]!
-    if (lefts.some((left) => left < lefts[0]! - TOLERANCE.placement)) differences.push({ what: 'multline: first line not leftmost', ours: lefts[0]!, reference: '' })
+    // The first line is indented by 1em (our \multlinegap), so a longer line may start left of it by that much.
+    const indent = ours.fontSize * 1.21
+    if (lefts.some((left) => left < lefts[0]! - indent - TOLERANCE.placement)) differences.push({ what: 'multline: first line not leftmost', ours: lefts[0]!, reference: '' })
     if (rights.some((edge) => edge > last + TOLERANCE.placement)) differences.push({ what: 'multline: last line not rightmost', ours: last, reference: '' })
   }
   return differences
