@@ -75,21 +75,31 @@ function retire(slot: Slot, reason: string) {
   dispatch()
 }
 
-function spawn(): Slot {
-  // Plain Node for the worker: no inspector or loader flags inherited from the server.
-  const child = fork(/*turbopackIgnore: true*/ workerFile, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const slot: Slot = { child, ready: false, running: null }
+function lowerPriority(child: ChildProcess) {
   try {
     if (child.pid !== undefined) os.setPriority(child.pid, WORKER_PRIORITY)
   } catch {
     // Not permitted on this system: the worker still renders, at normal priority.
   }
+}
+
+/**
+ * Workers started with the server load at normal priority (nobody waits on the
+ * server yet) and drop to the render priority once ready; a worker replacing one
+ * that was killed, which a member can cause, loads at the render priority.
+ */
+function spawn(options: { atStartup?: boolean } = {}): Slot {
+  // Plain Node for the worker: no inspector or loader flags inherited from the server.
+  const child = fork(/*turbopackIgnore: true*/ workerFile, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const slot: Slot = { child, ready: false, running: null }
+  if (!options.atStartup) lowerPriority(child)
   // The server may exit while a worker lives: never keep it alive for one.
   child.unref()
   child.channel?.unref()
   child.on('message', (message: WorkerMessage) => {
     if ('ready' in message) {
       slot.ready = true
+      if (options.atStartup) lowerPriority(child)
       dispatch()
       return
     }
@@ -141,6 +151,12 @@ function assign() {
     slot.running = { id, job, timer }
     slot.child.send({ id, markdown: job.markdown, context: job.context })
   }
+}
+
+/** Starts the workers before the first comment needs them (called once when the server starts). */
+export function startCommentRenderers(): void {
+  while (slots.length < POOL_SIZE) spawn({ atStartup: true })
+  holdWhileBusy()
 }
 
 /** Renders a comment within the time budget; over it, or with the server saturated, the comment is refused with a message. */
