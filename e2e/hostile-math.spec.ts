@@ -66,20 +66,20 @@ test('hostile formulas are previewed within their limits or refused, and the ser
   expect(p90(healthTimes) - p90(baseline)).toBeLessThan(200)
 })
 
-/** Pixels of four strips around `box` (viewport coordinates): what a comment would have painted outside itself. */
+/**
+ * Pixels of four strips around `box` (viewport coordinates, the box in the middle of
+ * the viewport): what a comment would have painted outside itself.
+ */
 async function surroundings(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<Buffer[]> {
-  const width = page.viewportSize()!.width
-  // Whole-page screenshots take page coordinates.
-  const scrollY = await page.evaluate(() => window.scrollY)
-  const top = box.y + scrollY
+  const { width, height } = page.viewportSize()!
   const margin = 240
   const strips = [
-    { x: 0, y: Math.max(0, top - margin), width, height: Math.min(margin, top) },
-    { x: 0, y: top + box.height, width, height: margin },
-    { x: 0, y: top, width: box.x, height: box.height },
-    { x: box.x + box.width, y: top, width: width - box.x - box.width, height: box.height },
+    { x: 0, y: Math.max(0, box.y - margin), width, height: Math.min(margin, box.y) },
+    { x: 0, y: box.y + box.height, width, height: Math.min(margin, height - box.y - box.height) },
+    { x: 0, y: box.y, width: box.x, height: box.height },
+    { x: box.x + box.width, y: box.y, width: width - box.x - box.width, height: box.height },
   ].filter((strip) => strip.width >= 1 && strip.height >= 1)
-  return Promise.all(strips.map((clip) => page.screenshot({ clip, fullPage: true })))
+  return Promise.all(strips.map((clip) => page.screenshot({ clip })))
 }
 
 // A member's formula may move things (within 10em) but never draws over the page
@@ -104,7 +104,7 @@ test('nothing in a comment paints outside the comment', async ({ page, verifiedM
     const body = page.locator('.comment-preview .comment-body')
     await expect(body.locator('.katex')).toHaveCount(1)
     await expect(body.locator('annotation')).toHaveText(tex)
-    await body.scrollIntoViewIfNeeded()
+    await body.evaluate((element) => element.scrollIntoView({ block: 'center' }))
     const box = (await body.boundingBox())!
     // The page around the comment is still (no preview arriving, no caret): two looks agree.
     let shown = await surroundings(page, box)

@@ -105,6 +105,8 @@ export function compareFormula(ours: FormulaMeasure, reference: FormulaMeasure, 
   // Whether the whole formula, numbers included, fits its box (or scrolls in it).
   const extent = (segment: SegmentMeasure) => Math.max(segment.ink ? right(segment.ink) : -Infinity, ...segment.tags.map(right))
   const fits = ours.segments.every((segment) => extent(segment) <= right(ours.container) + 0.5)
+  // A formula that fits its line must not scroll (and take keyboard focus) for a stray pixel.
+  if (ours.display && fits && ours.scrolls) differences.push({ what: 'scrolls though it fits', ours: 'scrolls', reference: '' })
   ours.segments.forEach((segment, index) => {
     const label = ours.segments.length > 1 ? `line ${index + 1}: ` : ''
     differences.push(...compareSegment(segment, reference.segments[index]!, { ours: ours.container, reference: reference.container }, label, { display: ours.display, fits }))

@@ -192,7 +192,7 @@ export async function runFidelity(browser: Browser, options: FidelityOptions): P
         corpusPage.formulas.forEach((formula, index) => {
           const measured = shipped.byId.get(formula.id)!
           const layout = formula.display ? measured : oneLine.byId.get(formula.id)!
-          const combined: FormulaMeasure = { ...layout, clipped: measured.clipped, offPage: measured.offPage, tagOverlaps: measured.tagOverlaps }
+          const combined: FormulaMeasure = { ...layout, clipped: measured.clipped, offPage: measured.offPage, tagOverlaps: measured.tagOverlaps, scrolls: measured.scrolls }
           const reference = referenceMeasures[index]!
           const differences = compareFormula(combined, reference, { multline: formula.multline, layout: true })
           for (const [segmentIndex, segment] of combined.segments.entries()) {
