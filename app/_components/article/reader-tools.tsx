@@ -119,15 +119,13 @@ export function ReaderTools({ slug }: { slug: string }) {
     }
 
     // Printing: wide formulas scale down to the page (app/styles/print.css).
-    const print = window.matchMedia('print')
     const beforePrint = () => measureFormulasForPrint()
-    const onPrintMedia = (event: MediaQueryListEvent) => event.matches && measureFormulasForPrint()
     window.addEventListener('beforeprint', beforePrint)
-    print.addEventListener('change', onPrintMedia)
-    cleanups.push(() => {
-      window.removeEventListener('beforeprint', beforePrint)
-      print.removeEventListener('change', onPrintMedia)
-    })
+    cleanups.push(() => window.removeEventListener('beforeprint', beforePrint))
+
+    // Says that the tools are listening: until the page hydrates, a click on "复制 TeX" does nothing.
+    document.documentElement.dataset.readerTools = 'ready'
+    cleanups.push(() => delete document.documentElement.dataset.readerTools)
 
     return () => {
       preview.ready?.hide()
