@@ -129,6 +129,22 @@ describe('equation numbering', () => {
     const { html } = render([display('\\begin{align} a &= b \\label{eq:first} \\\\ c &= d \\end{align}')])
     expect(elements(html[0]!, hasClass('eqn-number')).map((element) => element.properties.id)).toEqual(['eqn-eq-first', 'eqn-2'])
   })
+
+  it('makes every number a link to itself, kept out of the tab order inside the aria-hidden HTML', () => {
+    const { html } = render([display('\\begin{align} a &= b \\label{eq:first} \\\\ c &= d \\end{align}')])
+    const numberLinks = elements(html[0]!, hasClass('eqn-link'))
+    expect(numberLinks.map((a) => [a.properties.href, a.properties.tabIndex, toString(a).trim()])).toEqual([
+      ['#eqn-eq-first', -1, '(1)'],
+      ['#eqn-2', -1, '(2)'],
+    ])
+    // The MathML copy keeps the numbers without links.
+    expect(html[0]).not.toMatch(/<m[a-z]+[^>]* href=/)
+  })
+
+  it('points number links at the article when rendered off its page', () => {
+    const { html } = render([display('\\begin{equation} a \\label{eq:a} \\end{equation}')], { hrefBase: '/archives/post' })
+    expect(elements(html[0]!, hasClass('eqn-link')).map((a) => a.properties.href)).toEqual(['/archives/post#eqn-eq-a'])
+  })
 })
 
 describe('TeX comments', () => {

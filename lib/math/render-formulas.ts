@@ -228,7 +228,9 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
       const number = rowNumbers[index]?.[row]
       if (!number) return ''
       ids.push(number.anchor)
-      return `\\tag*{\\htmlId{${prefix}t${ids.length - 1}}{${number.display}}}`
+      // The number links to itself: a permalink a reader can copy ("link to equation (7)").
+      const i = ids.length - 1
+      return `\\tag*{\\href{#${prefix}p${i}}{\\htmlId{${prefix}t${i}}{${number.display}}}}`
     }
     const katexOptions = {
       output: output === 'html' ? ('htmlAndMathml' as const) : ('mathml' as const),
@@ -246,8 +248,11 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
       let result = rendered
         .replace(new RegExp(`class="enclosing" id="${prefix}t(\\d+)"`, 'g'), (_, i: string) => `class="enclosing eqn-number" id="${escapeHtml(ids[Number(i)] ?? '')}"`)
         .replace(new RegExp(`<a href="#${prefix}r(\\d+)"`, 'g'), (_, i: string) => `<a class="eqref" href="${escapeHtml(links[Number(i)] ?? '')}"`)
+        // KaTeX's HTML is aria-hidden, so the number's own link stays out of the tab
+        // order; keyboard and screen-reader users get it beside the formula (issue 19).
+        .replace(new RegExp(`<a href="#${prefix}p(\\d+)"`, 'g'), (_, i: string) => `<a class="eqn-link" href="${escapeHtml(`${options.hrefBase ?? ''}#${ids[Number(i)] ?? ''}`)}" tabindex="-1"`)
         // MathML has no links of its own; the HTML copy carries them.
-        .replace(new RegExp(` href="#${prefix}r\\d+"`, 'g'), '')
+        .replace(new RegExp(` href="#${prefix}[rp]\\d+"`, 'g'), '')
       result = replaceAnnotation(result, copyableTex(tex))
       if (links.length > 0) result = linksForEveryone(result)
       return source.display ? wrapNumberedBody(result) : result

@@ -1,5 +1,6 @@
 import { handOffBody } from '@/lib/content/render/body-handoff'
 import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
+import { withFormulaTools } from '@/lib/reader/formula-tools'
 import { paths } from '@/lib/site/urls'
 import { PrerenderedBody } from './prerendered-body'
 
@@ -16,6 +17,6 @@ interface ArticleBodyProps {
  * browser neither downloads it twice nor hydrates it.
  */
 export function ArticleBody({ slug, code, math }: ArticleBodyProps) {
-  handOffBody(slug, renderMdxToHtml(code, math))
+  handOffBody(slug, withFormulaTools(renderMdxToHtml(code, math)))
   return <PrerenderedBody slug={slug} href={paths.article(slug)} />
 }
