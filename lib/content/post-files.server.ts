@@ -27,10 +27,11 @@ function* findMdxFiles(directory: string): Generator<string> {
 }
 
 /**
- * Every article file with validated front matter. Problems in any file are
- * collected and thrown together, so one build run lists all of them.
+ * Every article file with validated front matter, and the problems of those
+ * that could not be read (bad slug, duplicate slug, bad front matter), all at
+ * once, so one run lists every problem.
  */
-export function readPostFiles(root: string = postsRoot): PostFile[] {
+export function scanPostFiles(root: string = postsRoot): { posts: PostFile[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = []
   const posts: PostFile[] = []
   const seen = new Map<string, string>()
@@ -58,6 +59,12 @@ export function readPostFiles(root: string = postsRoot): PostFile[] {
       problems.push(...error.problems.map((p) => ({ file, line: p.line, message: `front matter "${p.key}" ${p.message}` })))
     }
   }
+  return { posts, problems }
+}
+
+/** Every article file with validated front matter; throws every problem together. */
+export function readPostFiles(root: string = postsRoot): PostFile[] {
+  const { posts, problems } = scanPostFiles(root)
   if (problems.length > 0) throw new ContentError(problems)
   return posts
 }

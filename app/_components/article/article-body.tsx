@@ -1,21 +1,19 @@
 import { handOffBody } from '@/lib/content/render/body-handoff'
-import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
 import { paths } from '@/lib/site/urls'
 import { PrerenderedBody } from './prerendered-body'
 
 interface ArticleBodyProps {
   slug: string
-  code: string
-  math: readonly string[]
+  /** The body as the catalog holds it: HTML, rendered when the content was built. */
+  html: string
 }
 
 /**
- * The article body, rendered to HTML here at build time. The MDX is evaluated
- * only on the server and the body ships as HTML alone: it goes to the
- * prerendered page through body-handoff.ts instead of the RSC payload, so the
- * browser neither downloads it twice nor hydrates it.
+ * The article body, as HTML from the content catalog. It ships as HTML alone:
+ * it goes to the prerendered page through body-handoff.ts instead of the RSC
+ * payload, so the browser neither downloads it twice nor hydrates it.
  */
-export function ArticleBody({ slug, code, math }: ArticleBodyProps) {
-  handOffBody(slug, renderMdxToHtml(code, math))
+export function ArticleBody({ slug, html }: ArticleBodyProps) {
+  handOffBody(slug, html)
   return <PrerenderedBody slug={slug} href={paths.article(slug)} />
 }
