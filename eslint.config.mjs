@@ -1,0 +1,64 @@
+import tsParser from '@typescript-eslint/parser'
+
+/**
+ * One rule, the boundary of the content layer (issue 18): the running site only
+ * reads the content catalog (lib/content/posts.server.ts). Compiling articles
+ * is the build's job: scripts/build-content.ts and lib/content/build/ drive the
+ * compiler in lib/content/compile/. A page, route, action or runtime module that
+ * imported it would compile MDX inside a request again. Inline
+ * `eslint-disable` comments are refused, so the rule cannot be switched off
+ * quietly in one file; tests/unit/content-boundary.test.ts shows it firing.
+ */
+
+const compilerOnly = {
+  group: [
+    '@/lib/content/compile',
+    '@/lib/content/compile/**',
+    '@/lib/content/build',
+    '@/lib/content/build/**',
+    '@/lib/content/post-files.server',
+    '**/content/compile/**',
+    '**/content/build/**',
+    './compile/**',
+    './build/**',
+    '../compile/**',
+    '../build/**',
+    './post-files.server',
+    '../post-files.server',
+  ],
+  message:
+    'The site reads the content catalog (lib/content/posts.server.ts) and never compiles articles; only scripts/build-content.ts and lib/content/build/ use the compiler.',
+}
+
+const compilerPackages = {
+  // Package names only: a regex on the whole specifier, so our own './remark-…' files do not match twice.
+  regex: '^(@mdx-js/|mdx-bundler(/|$)|esbuild$|unified$|remark-|rehype-)',
+  message: 'MDX and its plugins run at build time only (lib/content/compile/); the site reads the compiled catalog.',
+}
+
+export default [
+  {
+    ignores: ['node_modules/**', '.next/**', '.catalog/**', 'bench/.work/**', 'test-results/**', 'math-report/**'],
+  },
+  {
+    // Everything the running site executes: routes, components, and lib/ except the build side.
+    files: ['app/**/*.{ts,tsx,mts,mjs}', 'lib/**/*.{ts,tsx,mts,mjs}', 'proxy.ts', 'instrumentation.ts'],
+    ignores: ['lib/content/compile/**', 'lib/content/build/**', '**/*.test.ts'],
+    languageOptions: {
+      parser: tsParser,
+      parserOptions: { ecmaFeatures: { jsx: true }, sourceType: 'module' },
+    },
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [compilerOnly, compilerPackages] }],
+      // The same for `await import('…')`, which no-restricted-imports does not look at.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportExpression[source.value=/content\\/(compile|build)\\/|post-files\\.server|^@mdx-js\\/|^mdx-bundler|^esbuild$|^unified$|^remark-|^rehype-/]",
+          message: compilerOnly.message,
+        },
+      ],
+    },
+  },
+]
