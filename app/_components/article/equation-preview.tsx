@@ -3,8 +3,8 @@
 import { useEffect } from 'react'
 
 /**
- * Progressive enhancement for \eqref links: hovering or focusing one shows the
- * referenced equation in a small popover. Without JavaScript the link still
+ * Progressive enhancement for \eqref links and <Ref>s: hovering or focusing one
+ * shows the referenced equation, theorem or figure in a small popover. Without JavaScript the link still
  * jumps to the equation.
  */
 export function EquationPreview() {
@@ -18,7 +18,7 @@ export function EquationPreview() {
       const link = (event.target as Element | null)?.closest?.('a.eqref')
       if (!(link instanceof HTMLAnchorElement)) return
       const id = decodeURIComponent(link.hash.slice(1))
-      const equation = document.getElementById(id)?.closest('.math-display')
+      const equation = document.getElementById(id)?.closest('.math-display, .theorem, .figure--numbered')
       if (!equation || equation.contains(link)) return
       hide()
       popover = document.createElement('div')
