@@ -7,7 +7,7 @@ import { ContentError, type ContentProblem } from './problems'
 export const contentRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), 'content')
 export const postsRoot = path.join(/*turbopackIgnore: true*/ contentRoot, 'posts')
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 export interface PostFile {
   slug: string
@@ -17,8 +17,13 @@ export interface PostFile {
   frontMatter: FrontMatter
 }
 
-function* findMdxFiles(directory: string): Generator<string> {
+/** The .mdx files under a folder (recursively), or the file itself when given one. */
+export function* findMdxFiles(directory: string): Generator<string> {
   if (!fs.existsSync(directory)) return
+  if (fs.statSync(directory).isFile()) {
+    if (directory.endsWith('.mdx')) yield directory
+    return
+  }
   for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(/*turbopackIgnore: true*/ directory, entry.name)
     if (entry.isDirectory()) yield* findMdxFiles(full)
@@ -31,11 +36,11 @@ function* findMdxFiles(directory: string): Generator<string> {
  * that could not be read (bad slug, duplicate slug, bad front matter), all at
  * once, so one run lists every problem.
  */
-export function scanPostFiles(root: string = postsRoot): { posts: PostFile[]; problems: ContentProblem[] } {
+export function scanPostFiles(root: string | readonly string[] = postsRoot): { posts: PostFile[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = []
   const posts: PostFile[] = []
   const seen = new Map<string, string>()
-  for (const absolute of findMdxFiles(root)) {
+  for (const absolute of (typeof root === 'string' ? [root] : root).flatMap((entry) => [...findMdxFiles(path.resolve(entry))])) {
     const file = path.relative(process.cwd(), absolute)
     const slug = path.basename(absolute, '.mdx')
     if (!SLUG.test(slug)) {
