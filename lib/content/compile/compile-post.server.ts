@@ -1,4 +1,5 @@
 import 'server-only'
+import path from 'node:path'
 import { compile } from '@mdx-js/mdx'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
@@ -6,7 +7,7 @@ import remarkMath from 'remark-math'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { BlockLabel, TocEntry } from '../catalog/types'
-import type { PostFile } from '../post-files.server'
+import { postsRoot, type PostFile } from '../post-files.server'
 import type { ContentProblem } from '../problems'
 import type { EquationLabel, Macros, MathSource } from '@/lib/math/render-formulas'
 import { prepareBareEnvironments } from './bare-environments'
@@ -77,6 +78,9 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
   const problems: ContentProblem[] = prepared.problems.map((problem) => ({ file: post.file, ...problem, message: `math: ${problem.message}` }))
   const authorLine = (line: number | undefined) => (line === undefined ? undefined : (prepared.lines[line - 1] ?? line))
 
+  // Images beside the article: content/posts/<slug>/, or <folder>/<slug>/ for an article checked outside content/posts.
+  const absolute = path.resolve(post.file)
+  const postsDirectory = absolute.startsWith(`${postsRoot}${path.sep}`) ? postsRoot : path.dirname(absolute)
   const file = new VFile({ path: post.file, value: prepared.source })
   let code = ''
   try {
@@ -86,12 +90,12 @@ export async function compilePost(post: PostFile, site: SiteContentContext): Pro
       remarkPlugins: [
         remarkGfm,
         remarkMath,
-        [remarkComponents, { slug: post.slug }],
+        [remarkComponents, { slug: post.slug, postsDirectory }],
         [remarkArticleMath, { macros }],
         [remarkReferences],
         [remarkExcerptAndText, { slug: post.slug, macros, summary: post.frontMatter.summary, summaryLine: summaryLine(post.source) }],
       ],
-      rehypePlugins: [rehypeSlug, rehypeHeadings, rehypeCodeHighlight, [rehypeFigures, { slug: post.slug }], [rehypeInternalLinks, { knownSlugs: site.knownSlugs }]],
+      rehypePlugins: [rehypeSlug, rehypeHeadings, rehypeCodeHighlight, [rehypeFigures, { slug: post.slug, postsDirectory }], [rehypeInternalLinks, { knownSlugs: site.knownSlugs }]],
       remarkRehypeOptions: {
         footnoteLabel: '脚注',
         footnoteBackLabel: (index: number) => `返回正文第 ${index + 1} 处引用`,

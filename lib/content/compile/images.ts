@@ -13,16 +13,16 @@ export function postAssetUrl(slug: string, file: string): string {
 const isRemote = (src: string) => /^[a-z]+:|^\/\//i.test(src)
 
 /** Where an image reference points on disk, and the URL readers fetch it from. */
-function locateImage(src: string, slug: string): { file: string; url: string; hint: string } | null {
+function locateImage(src: string, slug: string, postsDirectory: string): { file: string; url: string; hint: string } | null {
   if (src.startsWith('/')) {
     const file = path.join(/*turbopackIgnore: true*/ publicRoot, decodeURI(src))
     return file.startsWith(publicRoot) ? { file, url: src, hint: `public${src}` } : null
   }
   const name = decodeURI(src.replace(/^\.\//, ''))
-  const folder = path.join(/*turbopackIgnore: true*/ postsRoot, slug)
+  const folder = path.join(/*turbopackIgnore: true*/ postsDirectory, slug)
   const file = path.join(/*turbopackIgnore: true*/ folder, name)
   if (!file.startsWith(`${folder}${path.sep}`) || name.includes('/')) return null
-  return { file, url: postAssetUrl(slug, name), hint: `content/posts/${slug}/${name}` }
+  return { file, url: postAssetUrl(slug, name), hint: path.relative(process.cwd(), file) }
 }
 
 export interface ResolvedImage {
@@ -36,11 +36,13 @@ export interface ResolvedImage {
 /**
  * An image of an article, as Markdown images and `<Figure>` both use it: its
  * URL, and its intrinsic size read from the file at build time (no layout shift).
- * Remote images are left alone.
+ * Remote images are left alone. `postsDirectory` is where articles' own
+ * folders are: content/posts, or the folder of an article checked elsewhere
+ * (what `npm run import -- --out` wrote).
  */
-export function resolveImage(src: string, slug: string): ResolvedImage {
+export function resolveImage(src: string, slug: string, postsDirectory: string = postsRoot): ResolvedImage {
   if (isRemote(src)) return { url: src }
-  const located = locateImage(src, slug)
+  const located = locateImage(src, slug, postsDirectory)
   if (!located) {
     return { url: src, problem: `image ${src}: use /path/under/public or a file name next to the article (content/posts/${slug}/name.svg)` }
   }

@@ -12,12 +12,12 @@ function isWhitespace(node: ElementContent): boolean {
  * image stands alone in its paragraph — a <figure> whose caption is the image's
  * title (or its alt text). Numbered figures are `<Figure>` (remark-components.ts).
  */
-export function rehypeFigures(options: { slug: string }) {
+export function rehypeFigures(options: { slug: string; postsDirectory?: string }) {
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       // A <Figure> placed and sized its image already.
       if (node.tagName !== 'img' || (parent?.type === 'element' && parent.tagName === 'figure')) return
-      const image = resolveImage(String(node.properties.src ?? ''), options.slug)
+      const image = resolveImage(String(node.properties.src ?? ''), options.slug, options.postsDirectory)
       if (image.problem) file.message(image.problem, node)
       node.properties.src = image.url
       if (image.width && image.height) {

@@ -159,7 +159,7 @@ function isLoneDisplayMath(node: RootContent, file: VFile): boolean {
 
 const qed = () => h('span', { className: ['qed'], role: 'img', ariaLabel: '证毕' }, [text('∎')])
 
-export function remarkComponents(options: { slug: string }) {
+export function remarkComponents(options: { slug: string; postsDirectory?: string }) {
   return (tree: Root, file: VFile) => {
     const { numbers, blocks } = numberBlocks(tree, file)
     file.data.blocks = blocks
@@ -190,7 +190,7 @@ export function remarkComponents(options: { slug: string }) {
         return h('div', { className: ['proof'] }, [h('p', { className: ['proof__head'] }, [h('strong', { className: ['proof__name'] }, title)]), ...body], position)
       }
       if (name === 'Figure' && numbered) {
-        const image = resolveImage(values.src ?? '', options.slug)
+        const image = resolveImage(values.src ?? '', options.slug, options.postsDirectory)
         if (image.problem) file.message(`<Figure> ${image.problem}`, element)
         const caption = values.caption ?? ''
         const img = h('img', { src: image.url, width: image.width, height: image.height, alt: values.alt ?? caption, loading: 'lazy', decoding: 'async' }, [])
