@@ -1,5 +1,6 @@
 import 'server-only'
 import fs from 'node:fs'
+import { contentRevision } from '@/.catalog/revision'
 import { env } from '@/lib/env'
 import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
 import type { SearchDocument } from '@/lib/search/index-format'
@@ -60,6 +61,13 @@ function load(): Loaded {
 export function catalogRevision(): string {
   return load().index.revision
 }
+
+/**
+ * The revision the build wrote beside the catalog. Importing it makes the
+ * catalog a dependency of every page in `next dev`, which refreshes them when
+ * the content watcher rewrites it (lib/content/build/watch-content.server.ts).
+ */
+export const builtContentRevision = contentRevision
 
 /** Every article, newest first, with its excerpt. */
 export function getPostList(): PostListItem[] {

@@ -1,4 +1,5 @@
 import { handOffBody } from '@/lib/content/render/body-handoff'
+import { env } from '@/lib/env'
 import { paths } from '@/lib/site/urls'
 import { PrerenderedBody } from './prerendered-body'
 
@@ -14,6 +15,10 @@ interface ArticleBodyProps {
  * payload, so the browser neither downloads it twice nor hydrates it.
  */
 export function ArticleBody({ slug, html }: ArticleBodyProps) {
+  // `next dev` refreshes a page in place when the content watcher rebuilds the
+  // catalog; the shell below keeps the body it adopted, so there the body comes
+  // through the payload instead (nothing is prerendered in development anyway).
+  if (env.NODE_ENV === 'development') return <div className="prose" data-body-of={slug} dangerouslySetInnerHTML={{ __html: html }} />
   handOffBody(slug, html)
   return <PrerenderedBody slug={slug} href={paths.article(slug)} />
 }

@@ -129,6 +129,28 @@ function keepUnreadableArticles(problems: ContentProblem[], previousItems: Map<s
   }
 }
 
+/**
+ * `.catalog/revision.ts`, imported by the catalog reader: under `next dev` a
+ * change to it is a change to a server module, so the open page refreshes with
+ * the new catalog (lib/content/build/watch-content.server.ts). Written only for
+ * the site's own catalog, and only when the revision changed.
+ */
+function writeRevisionModule(mode: CatalogMode, revision: string, directory: string): void {
+  if (directory !== catalogDirectory(mode)) return
+  const file = path.join(path.dirname(directory), 'revision.ts')
+  const content = `// Written by scripts/build-content.ts and npm run dev; not edited by hand.\nexport const contentRevision = '${mode}:${revision}'\n`
+  if (readText(file) === content) return
+  fs.writeFileSync(file, content)
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
 export async function buildCatalog(options: BuildCatalogOptions): Promise<BuildCatalogResult> {
   const started = performance.now()
   const postsDirectory = options.postsDirectory ?? postsRoot
@@ -220,5 +242,6 @@ export async function buildCatalog(options: BuildCatalogOptions): Promise<BuildC
   writeJson(files.inputs, inputs)
   // The index last: its revision tells readers that everything before it is in place.
   writeJson(files.index, index)
+  writeRevisionModule(options.mode, revision, directory)
   return { directory, articles: posts.length, compiled, reused, problems, milliseconds: performance.now() - started }
 }
