@@ -55,7 +55,7 @@ export async function benchDevReload(options: { saves?: number; port?: number } 
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dev-'))
   const server = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/dev.ts'], {
     cwd: work,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), DATA_DIR: data, PGLITE_DIR: 'memory://', SITE_URL: `http://localhost:${port}` },
+    env: { ...process.env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), DATA_DIR: data, PGLITE_DIR: 'memory://', SITE_URL: `http://localhost:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
