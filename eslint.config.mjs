@@ -1,13 +1,19 @@
 import tsParser from '@typescript-eslint/parser'
 
 /**
- * One rule, the boundary of the content layer (issue 18): the running site only
+ * Two boundaries the folder tree promises, kept by no-restricted-imports.
+ *
+ * The content layer (issue 18): the running site only
  * reads the content catalog (lib/content/posts.server.ts). Compiling articles
  * is the build's job: scripts/build-content.ts and lib/content/build/ drive the
  * compiler in lib/content/compile/. A page, route, action or runtime module that
  * imported it would compile MDX inside a request again. Inline
  * `eslint-disable` comments are refused, so the rule cannot be switched off
  * quietly in one file; tests/unit/content-boundary.test.ts shows it firing.
+ *
+ * lib/auth below lib/actions: the action wrapper checks sessions and
+ * permissions, so lib/auth never imports it back (the account actions that use
+ * both live in lib/account).
  */
 
 const compilerOnly = {
@@ -36,6 +42,12 @@ const compilerPackages = {
   message: 'MDX and its plugins run at build time only (lib/content/compile/); the site reads the compiled catalog.',
 }
 
+const authBelowActions = {
+  group: ['@/lib/actions', '@/lib/actions/**', '../actions/**', '**/lib/actions/**', '@/lib/account', '@/lib/account/**', '../account/**'],
+  message:
+    'lib/actions builds on lib/auth (sessions, permissions), so lib/auth must not import lib/actions or the account actions built on both (lib/account); put action definitions in lib/account or the domain that owns them.',
+}
+
 export default [
   {
     ignores: ['node_modules/**', '.next/**', '.catalog/**', 'bench/.work/**', 'test-results/**', 'math-report/**'],
@@ -59,6 +71,14 @@ export default [
           message: compilerOnly.message,
         },
       ],
+    },
+  },
+  {
+    // No cycle between sessions/permissions and the action wrapper built on them.
+    files: ['lib/auth/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [compilerOnly, compilerPackages, authBelowActions] }],
     },
   },
 ]

@@ -34,6 +34,12 @@ describe('the content boundary', () => {
     expect(messages.some((message) => message.startsWith('no-restricted-imports:'))).toBe(true)
   })
 
+  it('keeps lib/auth below lib/actions, so the two cannot import each other again', async () => {
+    const messages = await messagesFor('lib/auth/example.ts', "import { defineMemberAction } from '@/lib/actions/define-action'\n")
+    expect(messages).toEqual([expect.stringMatching(/^no-restricted-imports: .*lib\/auth must not import lib\/actions/)])
+    expect(await messagesFor('lib/actions/example.ts', "import { can } from '@/lib/auth/permissions'\n")).toEqual([])
+  })
+
   it('lets the build side and the catalog reader do their work', async () => {
     expect(await messagesFor('lib/content/build/example.server.ts', "import { compilePost } from '../compile/compile-post.server'\n")).toEqual([])
     expect(await messagesFor('app/(site)/example/page.tsx', "import { getPost } from '@/lib/content/posts.server'\n")).toEqual([])
