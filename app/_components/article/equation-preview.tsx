@@ -25,6 +25,8 @@ export function EquationPreview() {
       popover.className = 'eq-popover'
       popover.setAttribute('role', 'tooltip')
       const copy = equation.cloneNode(true) as Element
+      // A theorem or figure carries its id on itself, an equation on a descendant: the copy keeps neither.
+      copy.removeAttribute('id')
       copy.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'))
       popover.append(copy)
       document.body.append(popover)
