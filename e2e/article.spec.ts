@@ -92,9 +92,12 @@ for (const post of withEquations) {
       await expect(target, `target of ${href}`).toHaveCount(1)
       const shown = (await link.textContent())!.trim()
       // A theorem-like block or a figure (<Ref>, or \ref inside math) is named by its head: "定理 2", or "2".
-      const blockName = await target.evaluate((element) =>
-        element.matches('.theorem, .figure--numbered') ? (element.querySelector('.theorem__name, .figure__number')?.textContent ?? '') : null,
-      )
+      // Equation anchors start with "eqn-"; only other targets need a look at what they are.
+      const blockName = href.startsWith('#eqn-')
+        ? null
+        : await target.evaluate((element) =>
+            element.matches('.theorem, .figure--numbered') ? (element.querySelector('.theorem__name, .figure__number')?.textContent ?? '') : null,
+          )
       if (blockName !== null) {
         expect([blockName, blockName.split(' ').pop()], `reference to ${href}`).toContain(shown)
         continue
