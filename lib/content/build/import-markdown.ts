@@ -155,19 +155,25 @@ function attributes(tag: string): Record<string, string> {
   return found
 }
 
-/** Relative images go beside the article; the importer copies them there (scripts/import-posts.ts). */
-let localImages: string[] = []
-function imageTarget(src: string): string {
+/** What pass 3 found that the caller reports or acts on. */
+interface Findings {
+  unconverted: ImportNote[]
+  /** Relative images: they go beside the article, and the importer copies them there (scripts/import-posts.ts). */
+  images: string[]
+}
+
+function imageTarget(src: string, found: Findings): string {
   if (/^[a-z]+:|^\/\/|^\//i.test(src)) return src.replace(/ /g, '%20')
   const name = path.posix.basename(src.replace(/\\/g, '/'))
-  localImages.push(src)
+  found.images.push(src)
   return `./${encodeURI(name)}`
 }
 
 const escapeBrackets = (text: string) => text.replace(/[[\]]/g, (c) => `\\${c}`)
 
 /** Pass 3: prose of one line, outside math and code. */
-function convertProse(text: string, line: number, unconverted: ImportNote[]): string {
+function convertProse(text: string, line: number, found: Findings): string {
+  const { unconverted } = found
   let out = ''
   let i = 0
   while (i < text.length) {
@@ -205,7 +211,7 @@ function convertProse(text: string, line: number, unconverted: ImportNote[]): st
       if (name === 'img' && !closing) {
         const attrs = attributes(whole)
         const title = attrs.title ? ` "${attrs.title.replace(/"/g, '\\"')}"` : ''
-        out += attrs.src ? `![${escapeBrackets(attrs.alt ?? '')}](${imageTarget(attrs.src)}${title})` : ''
+        out += attrs.src ? `![${escapeBrackets(attrs.alt ?? '')}](${imageTarget(attrs.src, found)}${title})` : ''
         if (!attrs.src) unconverted.push({ line, message: `<img> without src dropped: ${whole}` })
         i += whole.length
         continue
@@ -230,7 +236,7 @@ function convertProse(text: string, line: number, unconverted: ImportNote[]): st
         const href = attributes(whole).href
         if (href && close !== -1) {
           const label = rest.slice(whole.length, close)
-          out += `[${convertProse(label, line, unconverted)}](${href.replace(/ /g, '%20')})`
+          out += `[${convertProse(label, line, found)}](${href.replace(/ /g, '%20')})`
           i += close + '</a>'.length
           continue
         }
@@ -261,12 +267,12 @@ function blockHtml(line: string): string {
 }
 
 /** Splits a line into prose, inline code and inline math, converting only the prose. */
-function convertLine(line: string, lineNumber: number, unconverted: ImportNote[]): string {
+function convertLine(line: string, lineNumber: number, found: Findings): string {
   let out = ''
   let prose = ''
   let i = 0
   const flush = () => {
-    out += convertProse(prose, lineNumber, unconverted)
+    out += convertProse(prose, lineNumber, found)
     prose = ''
   }
   while (i < line.length) {
@@ -311,9 +317,9 @@ function convertLine(line: string, lineNumber: number, unconverted: ImportNote[]
 }
 
 export function importMarkdown(source: string, fileName: string): ImportedPost {
-  localImages = []
   const notes: ImportNote[] = []
   const unconverted: ImportNote[] = []
+  const found: Findings = { unconverted, images: [] }
   const text = source.replace(/\r\n?/g, '\n')
   const front = convertFrontMatter(text, fileName, notes, unconverted)
   const body = text.split('\n').slice(front.lines)
@@ -343,7 +349,7 @@ export function importMarkdown(source: string, fileName: string): ImportedPost {
       }
       comment.lines.push(line.slice(0, end))
       // Written over as many lines as the source took, so later lines keep their numbers.
-      out.push(`${comment.before}{/*${comment.lines.join('\n').replace(/\*\//g, '* /')}*/}${convertLine(line.slice(end + 3), source, unconverted)}`)
+      out.push(`${comment.before}{/*${comment.lines.join('\n').replace(/\*\//g, '* /')}*/}${convertLine(line.slice(end + 3), source, found)}`)
       comment = null
       return
     }
@@ -372,17 +378,17 @@ export function importMarkdown(source: string, fileName: string): ImportedPost {
     }
     const commentStart = line.indexOf('<!--')
     if (commentStart !== -1 && !line.slice(0, commentStart).includes('`')) {
-      const before = convertLine(line.slice(0, commentStart), source, unconverted)
+      const before = convertLine(line.slice(0, commentStart), source, found)
       const end = line.indexOf('-->', commentStart)
       if (end !== -1) {
         const inner = line.slice(commentStart + 4, end).trim()
-        out.push(`${before}{/* ${inner.replace(/\*\//g, '* /')} */}${convertLine(line.slice(end + 3), source, unconverted)}`)
+        out.push(`${before}{/* ${inner.replace(/\*\//g, '* /')} */}${convertLine(line.slice(end + 3), source, found)}`)
         return
       }
       comment = { before, lines: [line.slice(commentStart + 4)], line: source }
       return
     }
-    out.push(convertLine(blockHtml(line), source, unconverted))
+    out.push(convertLine(blockHtml(line), source, found))
   })
   if (comment) {
     const open = comment as { before: string; lines: string[]; line: number }
@@ -395,5 +401,5 @@ export function importMarkdown(source: string, fileName: string): ImportedPost {
   if (!SLUG.test(slugCandidate)) unconverted.push({ line: 1, message: `no usable slug in the file name or front matter; wrote ${slug}.mdx — rename it` })
   else if (slug !== (front.slug ?? path.basename(fileName, path.extname(fileName)))) notes.push({ line: 1, message: `slug "${slug}"` })
   const mdx = `---\n${front.yaml}\n---\n${out.join('\n').replace(/\s+$/, '')}\n`
-  return { slug, mdx, images: [...new Set(localImages)], unconverted: unconverted.sort((a, b) => a.line - b.line), notes: notes.sort((a, b) => a.line - b.line) }
+  return { slug, mdx, images: [...new Set(found.images)], unconverted: unconverted.sort((a, b) => a.line - b.line), notes: notes.sort((a, b) => a.line - b.line) }
 }
