@@ -16,6 +16,9 @@ export async function register() {
     }
     const { startMailDelivery } = await import('@/lib/mail/delivery')
     startMailDelivery()
+    // Comment renderers load and warm up now, not when the first comment is posted.
+    const { startCommentRenderers } = await import('@/lib/comments/render-in-worker.server')
+    startCommentRenderers()
   }
 }
 

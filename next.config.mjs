@@ -37,7 +37,7 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite loads its WASM and data bundle from its own package folder at run time,
   // so it must stay a plain Node require rather than being bundled.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  serverExternalPackages: ['@electric-sql/pglite', 'esbuild'],
   experimental: {
     // Prerendering is the build's long step, and the main process mostly waits
     // while it runs: one worker per core instead of Next.js's default of one

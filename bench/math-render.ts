@@ -70,7 +70,7 @@ export async function benchMathRender(options: { runs?: number } = {}): Promise<
 
     const site = path.join(work, 'site')
     fs.mkdirSync(path.join(site, 'fonts'), { recursive: true })
-    // Our CSS as the build emits it, and the math font cut to this page's glyphs, as the build does.
+    // Our CSS as the build emits it.
     const cssFile = fs.readdirSync('.next/static/chunks').filter((name) => name.endsWith('.css')).map((name) => path.join('.next/static/chunks', name))
     fs.writeFileSync(path.join(site, 'site.css'), cssFile.map((f) => fs.readFileSync(f, 'utf8')).join('\n'))
     // KaTeX's stylesheet and fonts at the paths the site serves them from.

@@ -17,3 +17,16 @@ test('every formula is laid out as KaTeX lays it out', async ({ browser }) => {
   expect(listed, 'formulas that differ from KaTeX').toEqual([])
   expect(run.formulas).toBeGreaterThan(1500)
 })
+
+// The check must be able to fail: with two classic site-CSS mistakes (border-box
+// sizing and SVGs shrunk to fit, both once in app/globals.css) it finds formulas
+// that differ, and says which.
+test('the fidelity check catches a stylesheet that breaks formulas', async ({ browser }) => {
+  test.setTimeout(5 * 60_000)
+  const broken = '.katex, .katex * { box-sizing: border-box !important } .katex svg { max-width: 1px !important }'
+  const run = await runFidelity(browser, { reportDir: path.resolve('test-results/math-fidelity-control'), pages: ['torture'], extraCss: broken })
+  const ids = new Set(run.mismatches.map((mismatch) => mismatch.id))
+  expect(ids).toContain('torture#xrightarrow')
+  expect(ids).toContain('torture#array-cjk-table')
+  expect(ids).toContain('torture#sqrt')
+})

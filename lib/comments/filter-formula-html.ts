@@ -45,7 +45,7 @@ function katexClasses(): Set<string> {
   return new Set([...css.matchAll(/\.([a-zA-Z][\w-]*)/g)].map((m) => m[1]!))
 }
 // KaTeX's atom classes are not all in its stylesheet, but they name what a glyph is.
-const ATOMS = ['mord', 'mop', 'mbin', 'mrel', 'mopen', 'mclose', 'mpunct', 'minner', 'text', 'enclosing', 'eqref', 'katex-body']
+const ATOMS = ['mord', 'mop', 'mbin', 'mrel', 'mopen', 'mclose', 'mpunct', 'minner', 'text', 'enclosing', 'eqref', 'katex-body', 'multline-lines']
 const CLASSES = new Set([...katexClasses(), ...ATOMS, ...Object.values(MATH_CLASSES)])
 
 // KaTeX lays formulas out with inline styles: sizes and offsets in em, colours.
@@ -57,6 +57,8 @@ const LENGTH_PROPERTIES = new Set([
 ])
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$/
 const KEYWORD_PROPERTIES: Record<string, RegExp> = {
+  // Our own: how far a scrolling inline formula reaches below the baseline (lib/math/markup.ts).
+  '--math-depth': /^\d{1,2}(\.\d{1,3})?em$/,
   position: /^(relative|absolute)$/,
   'border-style': /^(solid|dashed|dotted)$/,
   'border-right-style': /^(solid|dashed|dotted)$/,

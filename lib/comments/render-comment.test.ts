@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { describe, expect, it } from 'vitest'
 import { naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
 import { hostileComments } from '@/tests/support/hostile-math'
+import { expectInert } from '@/tests/support/inert-html'
 import { renderCommentBody } from './render-comment'
 
 const context = {
@@ -14,41 +15,6 @@ const render = (markdown: string) => {
   const result = renderCommentBody(markdown, context)
   if (!result.ok) throw new Error(`refused: ${result.error}`)
   return result.html
-}
-
-/** Every element and attribute in rendered HTML, for checks that nothing active survived. */
-function inspect(html: string): { tags: Set<string>; attributes: string[]; hrefs: string[]; styles: string[] } {
-  const tags = new Set<string>()
-  const attributes: string[] = []
-  const hrefs: string[] = []
-  const styles: string[] = []
-  const walk = (node: Root | Element) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue
-      tags.add(child.tagName)
-      for (const [name, value] of Object.entries(child.properties)) {
-        attributes.push(name.toLowerCase())
-        if (name === 'href') hrefs.push(String(value))
-        if (name === 'style') styles.push(String(value))
-      }
-      walk(child)
-    }
-  }
-  walk(fromHtml(html, { fragment: true }))
-  return { tags, attributes, hrefs, styles }
-}
-
-// KaTeX positions glyphs with inline styles: sizes in em, colours. Nothing else.
-const KATEX_STYLE = /^(?:(?:height|width|min-width|top|bottom|left|vertical-align|margin(?:-left|-right|-top|-bottom)?|padding-(?:left|right)|border(?:-(?:top|bottom|left|right))?-width):-?[\d.]+(?:em|px)?|position:(?:relative|absolute)|border(?:-right|-bottom)?-style:(?:solid|dashed|dotted)|(?:color|background-color|border-color):#?[\w]+)$/
-
-function expectInert(html: string) {
-  const { tags, attributes, hrefs, styles } = inspect(html)
-  for (const tag of ['script', 'style', 'iframe', 'img', 'object', 'embed', 'details', 'form', 'input', 'foreignObject', 'use', 'image', 'animate', 'set'])
-    expect(tags.has(tag), tag).toBe(false)
-  expect(attributes.filter((name) => name.startsWith('on'))).toEqual([])
-  expect(attributes).not.toContain('id')
-  for (const href of hrefs) expect(href).toMatch(/^(https?:|mailto:|#eqn-)/i)
-  for (const style of styles) for (const declaration of style.split(';')) expect(declaration).toMatch(KATEX_STYLE)
 }
 
 describe('renderCommentBody', () => {

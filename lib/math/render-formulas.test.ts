@@ -129,6 +129,22 @@ describe('equation numbering', () => {
     const { html } = render([display('\\begin{align} a &= b \\label{eq:first} \\\\ c &= d \\end{align}')])
     expect(elements(html[0]!, hasClass('eqn-number')).map((element) => element.properties.id)).toEqual(['eqn-eq-first', 'eqn-2'])
   })
+
+  it('makes every number a link to itself, kept out of the tab order inside the aria-hidden HTML', () => {
+    const { html } = render([display('\\begin{align} a &= b \\label{eq:first} \\\\ c &= d \\end{align}')])
+    const numberLinks = elements(html[0]!, hasClass('eqn-link'))
+    expect(numberLinks.map((a) => [a.properties.href, a.properties.tabIndex, toString(a).trim()])).toEqual([
+      ['#eqn-eq-first', -1, '(1)'],
+      ['#eqn-2', -1, '(2)'],
+    ])
+    // The MathML copy keeps the numbers without links.
+    expect(html[0]).not.toMatch(/<m[a-z]+[^>]* href=/)
+  })
+
+  it('points number links at the article when rendered off its page', () => {
+    const { html } = render([display('\\begin{equation} a \\label{eq:a} \\end{equation}')], { hrefBase: '/archives/post' })
+    expect(elements(html[0]!, hasClass('eqn-link')).map((a) => a.properties.href)).toEqual(['/archives/post#eqn-eq-a'])
+  })
 })
 
 describe('TeX comments', () => {
@@ -245,5 +261,29 @@ describe('KaTeX', () => {
     const { html } = render([inline('x^2')], { output: 'mathml' })
     expect(html[0]).toContain('<math')
     expect(html[0]).not.toContain('katex-html')
+  })
+})
+
+describe('accessibility', () => {
+  it('lets the MathML speak, and hides the drawn copy', () => {
+    const { html } = render([inline('x^2')])
+    expect(html[0]).toContain('<span class="katex-mathml"><math')
+    expect(html[0]).toContain('<span class="katex-html" aria-hidden="true">')
+  })
+
+  it('never hides a link: with a reference, the drawn copy is read and the MathML hidden', () => {
+    const { html } = render([display('\\begin{equation} a \\label{eq:a} \\end{equation}'), inline('\\text{由}\\eqref{eq:a}')])
+    expect(html[1]).toContain('<span class="katex-mathml" aria-hidden="true">')
+    expect(html[1]).toContain('<span class="katex-html">')
+    expect(html[1]).not.toMatch(/aria-hidden="true"[^>]*>(?:(?!<\/span>).)*<a /)
+  })
+})
+
+describe('numbered displays', () => {
+  it('keeps the formula’s pieces in one box beside the number, links or not', () => {
+    const { html } = render([display('\\begin{equation} a + b \\label{eq:a} \\end{equation}'), display('\\begin{equation} c = \\eqref{eq:a} + d \\end{equation}')])
+    for (const formula of html) {
+      expect(formula).toMatch(/<span class="katex-html"(?: aria-hidden="true")?><span class="katex-body">[\s\S]*<\/span><span class="katex-tag">/)
+    }
   })
 })

@@ -228,7 +228,9 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
       const number = rowNumbers[index]?.[row]
       if (!number) return ''
       ids.push(number.anchor)
-      return `\\tag*{\\htmlId{${prefix}t${ids.length - 1}}{${number.display}}}`
+      // The number links to itself: a permalink a reader can copy ("link to equation (7)").
+      const i = ids.length - 1
+      return `\\tag*{\\href{#${prefix}p${i}}{\\htmlId{${prefix}t${i}}{${number.display}}}}`
     }
     const katexOptions = {
       output: output === 'html' ? ('htmlAndMathml' as const) : ('mathml' as const),
@@ -246,9 +248,13 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
       let result = rendered
         .replace(new RegExp(`class="enclosing" id="${prefix}t(\\d+)"`, 'g'), (_, i: string) => `class="enclosing eqn-number" id="${escapeHtml(ids[Number(i)] ?? '')}"`)
         .replace(new RegExp(`<a href="#${prefix}r(\\d+)"`, 'g'), (_, i: string) => `<a class="eqref" href="${escapeHtml(links[Number(i)] ?? '')}"`)
+        // KaTeX's HTML is aria-hidden, so the number's own link stays out of the tab
+        // order; keyboard and screen-reader users get it beside the formula (issue 19).
+        .replace(new RegExp(`<a href="#${prefix}p(\\d+)"`, 'g'), (_, i: string) => `<a class="eqn-link" href="${escapeHtml(`${options.hrefBase ?? ''}#${ids[Number(i)] ?? ''}`)}" tabindex="-1"`)
         // MathML has no links of its own; the HTML copy carries them.
-        .replace(new RegExp(` href="#${prefix}r\\d+"`, 'g'), '')
+        .replace(new RegExp(` href="#${prefix}[rp]\\d+"`, 'g'), '')
       result = replaceAnnotation(result, copyableTex(tex))
+      if (links.length > 0) result = linksForEveryone(result)
       return source.display ? wrapNumberedBody(result) : result
     }
 
@@ -281,7 +287,19 @@ export function renderFormulas(sources: readonly MathSource[], options: RenderMa
  * positions the number over the formula when the line is too narrow.
  */
 function wrapNumberedBody(html: string): string {
-  return html.replace(/(<span class="katex-html" aria-hidden="true">)([\s\S]*?)(<span class="katex-tag">)/g, '$1<span class="katex-body">$2</span>$3')
+  return html.replace(/(<span class="katex-html"(?: aria-hidden="true")?>)([\s\S]*?)(<span class="katex-tag">)/g, '$1<span class="katex-body">$2</span>$3')
+}
+
+/**
+ * KaTeX hides its drawn HTML from assistive technology and lets the MathML
+ * speak. A reference is a link, which MathML cannot carry: in a formula with
+ * links the drawn copy is the one read aloud and reached by keyboard, and the
+ * MathML is the hidden one (a link must never sit inside aria-hidden).
+ */
+function linksForEveryone(html: string): string {
+  return html
+    .replace(/<span class="katex-mathml">/g, '<span class="katex-mathml" aria-hidden="true">')
+    .replace(/<span class="katex-html" aria-hidden="true">/g, '<span class="katex-html">')
 }
 
 /** Replaces the TeX KaTeX keeps as the MathML annotation (ours, rewritten) with the author's. */
@@ -372,6 +390,12 @@ function renderMultline(
     finish(katex.renderToString(index === lines.length - 1 ? line + tag : line, { ...options, output: 'html', displayMode: true })),
   )
   // KaTeX's own MathML wrapper, hidden the way KaTeX hides it, then the drawn lines.
-  const hidden = mathml.replace(/^<span class="katex">/, '<span class="katex"><span class="katex-mathml">').replace(/<\/span>$/, '</span></span>')
-  return hidden + lineHtml.map((line) => line.replace('<span class="katex-display">', '<span class="katex-display" aria-hidden="true">')).join('')
+  // As in linksForEveryone: with a link in it, the drawn lines are what assistive technology reads.
+  const linked = lineHtml.some((line) => line.includes('class="eqref"'))
+  const hidden = mathml
+    .replace(/^<span class="katex">/, `<span class="katex"><span class="katex-mathml"${linked ? ' aria-hidden="true"' : ''}>`)
+    .replace(/<\/span>$/, '</span></span>')
+  const drawn = lineHtml.map((line) => (linked ? line : line.replace('<span class="katex-display">', '<span class="katex-display" aria-hidden="true">'))).join('')
+  // One box for the lines, as wide as the widest, so that first and last line take its edges.
+  return `${hidden}<span class="multline-lines">${drawn}</span>`
 }

@@ -12,7 +12,7 @@ export function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
   return (
     <details className="toc" open>
       <summary>目录</summary>
-      <nav aria-label="文章目录">
+      <nav className="toc__nav" aria-label="文章目录">
         <ol>
           {sections.map(({ entry, children }) => (
             <li key={entry.id}>

@@ -44,6 +44,8 @@ export interface FormulaMeasure {
   offPage: string[]
   /** Numbers drawn over the formula's own ink. */
   tagOverlaps: number
+  /** The formula's box scrolls sideways (its content is wider than the box). */
+  scrolls: boolean
 }
 
 export function measureFormulas([rootSelector, excludeNested]: [string, boolean]): FormulaMeasure[] {
@@ -183,6 +185,7 @@ export function measureFormulas([rootSelector, excludeNested]: [string, boolean]
       clipped,
       offPage,
       tagOverlaps,
+      scrolls: root.scrollWidth > root.clientWidth + 0.5,
     }
   })
 }

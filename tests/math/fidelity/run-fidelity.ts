@@ -80,14 +80,20 @@ function referencePage(formulas: readonly CorpusFormula[], measures: Map<string,
 // tsx (which runs `npm run math:report`) names functions with a helper the page lacks.
 const NAME_HELPER = 'globalThis.__name = globalThis.__name || ((fn) => fn)'
 
-async function measureOurs(page: Page, url: string, body: string | undefined): Promise<{ shipped: FormulaMeasure[]; oneLine: FormulaMeasure[] }> {
+async function measureOurs(page: Page, url: string, body: string | undefined, extraCss: string | undefined): Promise<{ shipped: FormulaMeasure[]; oneLine: FormulaMeasure[] }> {
   await page.goto(url, { waitUntil: 'load' })
   await page.evaluate(NAME_HELPER)
-  if (body !== undefined) {
-    await page.evaluate((html) => {
-      document.querySelector('.prose')!.innerHTML = html
-    }, body)
-  }
+  await page.evaluate(
+    ([html, css]) => {
+      if (html !== null) document.querySelector('.prose')!.innerHTML = html
+      if (css !== null) {
+        const style = document.createElement('style')
+        style.textContent = css
+        document.head.append(style)
+      }
+    },
+    [body ?? null, extraCss ?? null] as [string | null, string | null],
+  )
   await page.evaluate(async () => {
     await document.fonts.ready
   })
@@ -138,12 +144,22 @@ function corpusFrom(file: string): CorpusPage[] {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as CorpusPage[]
 }
 
-export async function runFidelity(browser: Browser, options: { reportDir: string }): Promise<FidelityRun> {
+export interface FidelityOptions {
+  reportDir: string
+  /** Only these corpus pages (article slugs, or "torture"). */
+  pages?: readonly string[]
+  /** A stylesheet added to our pages: the test's negative control breaks the layout on purpose. */
+  extraCss?: string
+}
+
+export async function runFidelity(browser: Browser, options: FidelityOptions): Promise<FidelityRun> {
   if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first (the fidelity check measures the built pages).')
   fs.rmSync(options.reportDir, { recursive: true, force: true })
   fs.mkdirSync(path.join(options.reportDir, 'pages'), { recursive: true })
-  const corpus = corpusFrom(path.join(options.reportDir, 'corpus.json'))
-  const template = corpus.find((page) => page.slug)!.slug!
+  const everything = corpusFrom(path.join(options.reportDir, 'corpus.json'))
+  // The torture list is shown in an article's page, the first one's.
+  const template = everything.find((page) => page.slug)!.slug!
+  const corpus = everything.filter((page) => !options.pages || options.pages.includes(page.name))
   const generated = new Map<string, string>()
   const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
   await serveSite(context, generated)
@@ -155,7 +171,7 @@ export async function runFidelity(browser: Browser, options: { reportDir: string
       await page.setViewportSize({ width: viewport.width, height: viewport.height })
       for (const corpusPage of corpus) {
         const url = `${ORIGIN}/archives/${encodeURIComponent(corpusPage.slug ?? template)}`
-        const ours = await measureOurs(page, url, corpusPage.body)
+        const ours = await measureOurs(page, url, corpusPage.body, options.extraCss)
         const shipped = pair(corpusPage, ours.shipped)
         const oneLine = pair(corpusPage, ours.oneLine)
         if (shipped.problems.length > 0) throw new Error(`${corpusPage.name}: ${shipped.problems.join('; ')}`)
@@ -176,7 +192,7 @@ export async function runFidelity(browser: Browser, options: { reportDir: string
         corpusPage.formulas.forEach((formula, index) => {
           const measured = shipped.byId.get(formula.id)!
           const layout = formula.display ? measured : oneLine.byId.get(formula.id)!
-          const combined: FormulaMeasure = { ...layout, clipped: measured.clipped, offPage: measured.offPage, tagOverlaps: measured.tagOverlaps }
+          const combined: FormulaMeasure = { ...layout, clipped: measured.clipped, offPage: measured.offPage, tagOverlaps: measured.tagOverlaps, scrolls: measured.scrolls }
           const reference = referenceMeasures[index]!
           const differences = compareFormula(combined, reference, { multline: formula.multline, layout: true })
           for (const [segmentIndex, segment] of combined.segments.entries()) {

@@ -4,7 +4,7 @@ import { ArticleAside } from '@/app/_components/article/article-aside'
 import { ArticleBody } from '@/app/_components/article/article-body'
 import { ArticleHeader } from '@/app/_components/article/article-header'
 import { CommentsSection } from './_comments/comments-section'
-import { EquationPreview } from '@/app/_components/article/equation-preview'
+import { ReaderTools } from '@/app/_components/article/reader-tools'
 import { SeriesBox } from '@/app/_components/article/series-box'
 import { TableOfContents } from '@/app/_components/article/table-of-contents'
 import { getPost, getPostMetas } from '@/lib/content/posts.server'
@@ -71,7 +71,7 @@ export default async function ArticlePage({ params }: PageProps<'/archives/[slug
         {series ? <SeriesBox series={series} current={post} /> : null}
         <TableOfContents entries={post.toc} />
         <ArticleBody slug={post.slug} html={post.html} />
-        <EquationPreview />
+        <ReaderTools slug={post.slug} />
         <ArticleAside post={post} canonicalUrl={canonicalUrl} previous={previous} next={next} related={relatedTo(posts, post)} />
       </article>
       {/* Static like the rest of the page: the comments load in the browser (comments-section.tsx). */}
