@@ -22,20 +22,28 @@ export interface BuildResult {
 const root = process.cwd()
 const work = path.join(root, 'bench', '.work', 'site-build')
 
-function prepareWorkspace(articles: number): void {
-  fs.rmSync(work, { recursive: true, force: true })
-  fs.mkdirSync(work, { recursive: true })
-  // Every tracked file but the articles, so the copy builds exactly like this checkout.
+/**
+ * A copy of this checkout in `directory`: every tracked file (the articles too,
+ * unless `withArticles` is false) and node_modules as hard links, so it builds
+ * and runs exactly like this one without touching it.
+ */
+export function copySite(directory: string, options: { withArticles: boolean }): void {
+  fs.rmSync(directory, { recursive: true, force: true })
+  fs.mkdirSync(directory, { recursive: true })
   const files = execFileSync('git', ['ls-files'], { encoding: 'utf8' })
     .split('\n')
-    .filter((file) => file && !file.startsWith('content/posts/'))
+    .filter((file) => file && (options.withArticles || !file.startsWith('content/posts/')))
   for (const file of files) {
-    const target = path.join(work, file)
+    const target = path.join(directory, file)
     fs.mkdirSync(path.dirname(target), { recursive: true })
     fs.copyFileSync(path.join(root, file), target)
   }
   // Hard links: a full node_modules without copying bytes or symlinking out of the project.
-  execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(work, 'node_modules')])
+  execFileSync('cp', ['-al', path.join(root, 'node_modules'), path.join(directory, 'node_modules')])
+}
+
+function prepareWorkspace(articles: number): void {
+  copySite(work, { withArticles: false })
   generateCorpus(path.join(work, 'content', 'posts'), { articles, seed: 2024 })
 }
 

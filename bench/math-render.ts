@@ -3,11 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { compilePost } from '@/lib/content/compile/compile-post.server'
-import { useContentCacheDirectory } from '@/lib/content/compile/cache.server'
 import { parseFrontMatter } from '@/lib/content/front-matter'
 import { parseMacroFile } from '@/lib/math/macros'
 import { fontsUsedBy, katexFontUrl, KATEX_BASE, KATEX_STYLESHEET } from '@/lib/math/katex-assets'
-import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
+import { renderMdxToHtml } from '@/lib/content/compile/mdx-to-html'
 import { generateCorpus } from './corpus/generate-corpus'
 import { formulasOf } from './lib/formulas'
 import { launchChromium } from './lib/browser'
@@ -61,7 +60,6 @@ async function timeToLayout(page: Page, url: string, ready: string): Promise<num
 export async function benchMathRender(options: { runs?: number } = {}): Promise<MathRenderResult> {
   const runs = options.runs ?? 5
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-math-'))
-  useContentCacheDirectory(path.join(work, 'cache'))
   try {
     const [file] = generateCorpus(path.join(work, 'posts'), { articles: 1, seed: 11, displayFormulas: 20, inlineFormulas: 80 })
     const source = fs.readFileSync(file!, 'utf8')
@@ -88,7 +86,7 @@ export async function benchMathRender(options: { runs?: number } = {}): Promise<
         post.frontMatter.title,
       )}</h1><div class="prose">${body}</div></article></main></div></body></html>`
 
-    const ours = renderMdxToHtml(compiled.code, compiled.math)
+    const ours = compiled.html
     fs.writeFileSync(
       path.join(site, 'ours.html'),
       shell(

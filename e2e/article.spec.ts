@@ -91,10 +91,21 @@ for (const post of withEquations) {
       const target = page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)
       await expect(target, `target of ${href}`).toHaveCount(1)
       const shown = (await link.textContent())!.trim()
+      // A theorem-like block or a figure (<Ref>, or \ref inside math) is named by its head: "定理 2", or "2".
+      // Equation anchors start with "eqn-"; only other targets need a look at what they are.
+      const blockName = href.startsWith('#eqn-')
+        ? null
+        : await target.evaluate((element) =>
+            element.matches('.theorem, .figure--numbered') ? (element.querySelector('.theorem__name, .figure__number')?.textContent ?? '') : null,
+          )
+      if (blockName !== null) {
+        expect([blockName, blockName.split(' ').pop()], `reference to ${href}`).toContain(shown)
+        continue
+      }
       const cell = (await target.textContent())!.trim()
-      // \eqref shows "(n)", \ref shows "n"; either way it names the target's number or tag.
+      // \eqref shows "(n)", \ref shows "n", <Ref> "式 (n)"; each names the target's number or tag.
       const bare = cell.replace(/^\((.*)\)$/, '$1')
-      expect([cell, bare, `(${bare})`]).toContain(shown)
+      expect([cell, bare, `(${bare})`, `式 (${bare})`]).toContain(shown)
     }
 
     const first = links.first()
@@ -108,7 +119,8 @@ for (const post of withEquations) {
 test('hovering an \\eqref shows the referenced equation in a popover', async ({ page }) => {
   const post = withEquations[0]!
   await page.goto(`/archives/${post.slug}`)
-  const link = page.locator('article .prose p a.eqref').first()
+  // An equation's reference (a theorem's previews the whole block, e2e/theorems.spec.ts).
+  const link = page.locator('article .prose p a.eqref[href^="#eqn-"]').first()
   await link.scrollIntoViewIfNeeded()
   await link.hover()
   const popover = page.getByRole('tooltip')

@@ -1,5 +1,5 @@
 import { preload } from 'react-dom'
-import { fontsUsedBy, katexFontUrl } from '@/lib/math/katex-assets'
+import { fontsUsedBy, katexFontUrl, type KatexFont } from '@/lib/math/katex-assets'
 
 /**
  * Called by pages that show formulas, with their rendered math: the KaTeX fonts
@@ -7,7 +7,12 @@ import { fontsUsedBy, katexFontUrl } from '@/lib/math/katex-assets'
  * parsed and the formulas are styled, so formulas lay out once.
  */
 export function preloadMathFonts(formulas: Iterable<string>) {
-  for (const font of fontsUsedBy(formulas)) {
-    preload(katexFontUrl(font), { as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' })
+  preloadKatexFonts(fontsUsedBy(formulas))
+}
+
+/** The same, for fonts the build already found (an article's `mathFonts` in the catalog). */
+export function preloadKatexFonts(fonts: readonly string[]) {
+  for (const font of fonts) {
+    preload(katexFontUrl(font as KatexFont), { as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' })
   }
 }

@@ -5,12 +5,12 @@ import { fail, succeed } from '@/lib/actions/action-result'
 import { defineMemberAction } from '@/lib/actions/define-action'
 import { setMemberDisabled, setMemberRole } from '@/lib/auth/members'
 import { roleLabels } from '@/lib/auth/role-labels'
-import { deleteCommentAsModerator, setCommentHidden } from '@/lib/comments/moderation'
 import { deleteFeedback, setFeedbackStatus } from '@/lib/feedback/status'
 
 /**
  * Every action of the admin area: its permission, its form's schema, and what
- * it does. Each actions.ts under app/admin/ wraps these with `validatedAction`; tests run
+ * it does. Comment moderation is not here: it is defined once, in
+ * lib/comments/actions.ts, for the article page and /admin/comments alike. Each actions.ts under app/admin/ wraps these with `validatedAction`; tests run
  * the same definitions with a stubbed session. Each change writes its audit
  * entry in the same transaction (lib/feedback/status.ts, lib/comments/moderation.ts,
  * lib/auth/members.ts).
@@ -22,13 +22,10 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true')
 
 export const feedbackStatusChangeSchema = z.object({ id: rowId('留言'), status: z.enum(feedbackStatus.enumValues) })
 export const feedbackDeletionSchema = z.object({ id: rowId('留言') })
-export const commentVisibilitySchema = z.object({ id: rowId('评论'), hidden: flag })
-export const commentDeletionSchema = z.object({ id: rowId('评论') })
 export const memberRoleSchema = z.object({ id: memberId, role: z.enum(userRole.enumValues, '请选择角色') })
 export const memberDisabledSchema = z.object({ id: memberId, disabled: flag })
 
 const feedbackGone = '这条留言已不存在，可能已被删除'
-const commentGone = '这条评论已不存在'
 const memberGone = '这个成员已不存在'
 
 const feedbackStatusMessages: Record<FeedbackStatus, string> = {
@@ -50,22 +47,6 @@ export const removeFeedback = defineMemberAction(
   async ({ id }, { user }) => {
     const outcome = await deleteFeedback(user, id)
     return outcome === 'not-found' ? fail(feedbackGone) : succeed(null, '留言已删除')
-  },
-)
-
-export const changeCommentVisibility = defineMemberAction(
-  { permission: 'admin.comments', schema: commentVisibilitySchema },
-  async ({ id, hidden }, { user }) => {
-    const outcome = await setCommentHidden(user, id, hidden)
-    return outcome === 'not-found' ? fail(commentGone) : succeed(null, hidden ? '评论已隐藏' : '评论已恢复显示')
-  },
-)
-
-export const removeComment = defineMemberAction(
-  { permission: 'admin.comments', schema: commentDeletionSchema },
-  async ({ id }, { user }) => {
-    const outcome = await deleteCommentAsModerator(user, id)
-    return outcome === 'not-found' ? fail(commentGone) : succeed(null, '评论已删除')
   },
 )
 

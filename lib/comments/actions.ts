@@ -115,7 +115,11 @@ export const deleteComment = defineMemberAction(
   async ({ id }, { user }) => ownChangeOutcome(await deleteOwnComment(user.id, id), '评论已删除'),
 )
 
-/** Editors and admins, from the article page: the same changes and audit entries as in /admin/comments. */
+/**
+ * Moderation, defined once for the article page and /admin/comments
+ * (app/admin/comments/actions.ts wraps these too): editors and admins hide,
+ * show again or delete any comment; each change writes its audit entry.
+ */
 export const moderateCommentVisibility = defineMemberAction(
   { permission: 'comment.moderate', schema: commentVisibilityChangeSchema },
   async ({ id, hidden }, { user }) => moderationOutcome(await setCommentHidden(user, id, hidden), hidden ? '评论已隐藏' : '评论已恢复显示'),

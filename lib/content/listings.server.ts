@@ -1,18 +1,17 @@
 import 'server-only'
-import { getPostList, getPostMetas, type PostListItem } from './posts.server'
-import { categoriesOf, pageCount, tagsOf } from './taxonomy'
+import { getCategories, getPostList, getTags, type PostListItem } from './posts.server'
+import { pageCount } from './taxonomy'
 
 /** The article lists behind category and tag pages, and the pages to prerender. */
 export type ListingKind = 'category' | 'tag'
 
-export async function postsFor(kind: ListingKind, name: string): Promise<PostListItem[]> {
-  const posts = await getPostList()
+export function postsFor(kind: ListingKind, name: string): PostListItem[] {
+  const posts = getPostList()
   return posts.filter((post) => (kind === 'category' ? post.category === name : post.tags.includes(name)))
 }
 
 export function listingParams(kind: ListingKind): { name: string; count: number }[] {
-  const posts = getPostMetas()
-  return kind === 'category' ? categoriesOf(posts) : tagsOf(posts)
+  return kind === 'category' ? getCategories() : getTags()
 }
 
 export function listingPageParams(kind: ListingKind): { name: string; n: string }[] {

@@ -1,7 +1,9 @@
 import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
-import { postsRoot } from './post-files.server'
+
+/** Served by app/(site)/archives/[slug]/[asset]/route.ts; the article sources beside them are never read here. */
+const postsRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), 'content', 'posts')
 
 /** Image files editors keep next to an article, in content/posts/<slug>/. */
 const TYPES: Record<string, string> = {

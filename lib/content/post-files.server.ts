@@ -7,7 +7,7 @@ import { ContentError, type ContentProblem } from './problems'
 export const contentRoot = path.join(/*turbopackIgnore: true*/ process.cwd(), 'content')
 export const postsRoot = path.join(/*turbopackIgnore: true*/ contentRoot, 'posts')
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 export interface PostFile {
   slug: string
@@ -17,8 +17,13 @@ export interface PostFile {
   frontMatter: FrontMatter
 }
 
-function* findMdxFiles(directory: string): Generator<string> {
+/** The .mdx files under a folder (recursively), or the file itself when given one. */
+export function* findMdxFiles(directory: string): Generator<string> {
   if (!fs.existsSync(directory)) return
+  if (fs.statSync(directory).isFile()) {
+    if (directory.endsWith('.mdx')) yield directory
+    return
+  }
   for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(/*turbopackIgnore: true*/ directory, entry.name)
     if (entry.isDirectory()) yield* findMdxFiles(full)
@@ -27,14 +32,15 @@ function* findMdxFiles(directory: string): Generator<string> {
 }
 
 /**
- * Every article file with validated front matter. Problems in any file are
- * collected and thrown together, so one build run lists all of them.
+ * Every article file with validated front matter, and the problems of those
+ * that could not be read (bad slug, duplicate slug, bad front matter), all at
+ * once, so one run lists every problem.
  */
-export function readPostFiles(root: string = postsRoot): PostFile[] {
+export function scanPostFiles(root: string | readonly string[] = postsRoot): { posts: PostFile[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = []
   const posts: PostFile[] = []
   const seen = new Map<string, string>()
-  for (const absolute of findMdxFiles(root)) {
+  for (const absolute of (typeof root === 'string' ? [root] : root).flatMap((entry) => [...findMdxFiles(path.resolve(entry))])) {
     const file = path.relative(process.cwd(), absolute)
     const slug = path.basename(absolute, '.mdx')
     if (!SLUG.test(slug)) {
@@ -58,6 +64,12 @@ export function readPostFiles(root: string = postsRoot): PostFile[] {
       problems.push(...error.problems.map((p) => ({ file, line: p.line, message: `front matter "${p.key}" ${p.message}` })))
     }
   }
+  return { posts, problems }
+}
+
+/** Every article file with validated front matter; throws every problem together. */
+export function readPostFiles(root: string = postsRoot): PostFile[] {
+  const { posts, problems } = scanPostFiles(root)
   if (problems.length > 0) throw new ContentError(problems)
   return posts
 }

@@ -1,163 +1,138 @@
 import 'server-only'
 import fs from 'node:fs'
-import path from 'node:path'
+import { contentRevision } from '@/.catalog/revision'
 import { env } from '@/lib/env'
-import { cacheKey, pruneCachedArticles, readCachedArticle, writeCachedArticle } from './compile/cache.server'
-import { compilePost, type CompiledArticle, type SiteContentContext } from './compile/compile-post.server'
-import type { TocEntry } from './compile/context'
-import { parseMacroFile } from '@/lib/math/macros'
 import type { EquationLabel, Macros } from '@/lib/math/render-formulas'
-import { contentRoot, readPostFiles, type PostFile } from './post-files.server'
-import { ContentError, type ContentProblem } from './problems'
+import type { SearchDocument } from '@/lib/search/index-format'
+import { catalogDirectory, catalogFiles } from './catalog/location'
+import type { CatalogArticle, CatalogIndex, NamedCount, PostListItem, PostMeta } from './catalog/types'
+import { ContentError } from './problems'
+
+export type { CatalogArticle as Post, PostListItem, PostMeta, TocEntry } from './catalog/types'
 
 /**
- * The content API for pages: articles with their metadata, excerpts and
- * compiled bodies. Drafts exist only in `npm run dev`.
+ * The content API for pages, route handlers and actions: it only reads the
+ * catalog that `scripts/build-content.ts` wrote (`npm run build`, or `npm run
+ * dev`, which keeps the development catalog current while you write). Nothing
+ * here compiles, hashes sources or walks node_modules; eslint.config.mjs keeps
+ * the compiler out of everything the site runs.
  */
 
-export interface PostMeta {
-  slug: string
-  title: string
-  /** YYYY-MM-DD */
-  date: string
-  updated?: string
-  category: string
-  tags: string[]
-  series?: { name: string; part: number }
-  summary?: string
-  draft: boolean
-  file: string
-}
-
-export interface PostListItem extends PostMeta {
-  excerptHtml: string
-}
-
-export interface Post extends PostListItem {
-  code: string
-  math: string[]
-  toc: TocEntry[]
-  text: string
-  /** Only ever non-empty in development, where problems are shown instead of failing. */
-  problems: ContentProblem[]
-}
-
 const isDevelopment = env.NODE_ENV === 'development'
+const mode = isDevelopment ? 'development' : 'production'
+const files = catalogFiles(catalogDirectory(mode))
 
-function toMeta(file: PostFile): PostMeta {
-  const fm = file.frontMatter
-  return {
-    slug: file.slug,
-    title: fm.title,
-    date: fm.date,
-    updated: fm.updated,
-    category: fm.category,
-    tags: fm.tags,
-    series: fm.series && fm.seriesPart ? { name: fm.series, part: fm.seriesPart } : undefined,
-    summary: fm.summary,
-    draft: fm.draft,
-    file: file.file,
+/** Articles read recently: pages of one build worker read a few each; no need to keep 1,000 bodies. */
+const ARTICLE_CACHE_SIZE = 32
+
+interface Loaded {
+  /** The index file's modification time: development re-reads when the watcher rewrote it. */
+  stamp: number
+  index: CatalogIndex
+  articles: Map<string, CatalogArticle>
+  search?: SearchDocument[]
+}
+
+let loaded: Loaded | undefined
+
+function missingCatalog(): Error {
+  const command = isDevelopment ? 'npm run dev' : 'npm run build'
+  return new Error(`The content catalog ${files.index} is missing or unreadable: \`${command}\` writes it (scripts/build-content.ts).`)
+}
+
+function load(): Loaded {
+  if (loaded && !isDevelopment) return loaded
+  let stamp: number
+  try {
+    stamp = fs.statSync(files.index).mtimeMs
+  } catch {
+    throw missingCatalog()
   }
-}
-
-function byDateDescending(a: PostMeta, b: PostMeta): number {
-  return a.date === b.date ? a.slug.localeCompare(b.slug) : a.date < b.date ? 1 : -1
-}
-
-interface Library {
-  files: Map<string, PostFile>
-  metas: PostMeta[]
-  site: SiteContentContext
-  compiled: Map<string, Promise<CompiledArticle>>
-}
-
-let library: Library | undefined
-
-function loadLibrary(): Library {
-  // Production builds read the content once; development re-reads so edits show up.
-  if (library && !isDevelopment) return library
-  const files = readPostFiles().filter((file) => isDevelopment || !file.frontMatter.draft)
-  const macroFile = path.join(/*turbopackIgnore: true*/ contentRoot, 'macros.tex')
-  const sharedMacros = fs.existsSync(macroFile) ? parseMacroFile(fs.readFileSync(macroFile, 'utf8')) : {}
-  library = {
-    files: new Map(files.map((file) => [file.slug, file])),
-    metas: files.map(toMeta).sort(byDateDescending),
-    site: { knownSlugs: new Set(files.map((file) => file.slug)), sharedMacros },
-    compiled: library && isDevelopment ? library.compiled : new Map(),
+  if (loaded?.stamp === stamp) return loaded
+  try {
+    loaded = { stamp, index: JSON.parse(fs.readFileSync(files.index, 'utf8')) as CatalogIndex, articles: new Map() }
+  } catch {
+    throw missingCatalog()
   }
-  return library
+  return loaded
 }
 
-async function compileCached(file: PostFile, site: SiteContentContext): Promise<CompiledArticle> {
-  const key = cacheKey(file, site)
-  const cached = readCachedArticle(key)
+/** Changes whenever anything in the catalog does. */
+export function catalogRevision(): string {
+  return load().index.revision
+}
+
+/**
+ * The revision the build wrote beside the catalog. Importing it makes the
+ * catalog a dependency of every page in `next dev`, which refreshes them when
+ * the content watcher rewrites it (lib/content/build/watch-content.server.ts).
+ */
+export const builtContentRevision = contentRevision
+
+/** Every article, newest first, with its excerpt. */
+export function getPostList(): PostListItem[] {
+  return load().index.posts
+}
+
+/** Every article, newest first. */
+export function getPostMetas(): PostMeta[] {
+  return load().index.posts
+}
+
+export function getCategories(): NamedCount[] {
+  return load().index.categories
+}
+
+export function getTags(): NamedCount[] {
+  return load().index.tags
+}
+
+function readArticle(slug: string): CatalogArticle | undefined {
+  const current = load()
+  if (!current.index.posts.some((post) => post.slug === slug)) return undefined
+  const cached = current.articles.get(slug)
   if (cached) return cached
-  const compiled = await compilePost(file, site)
-  writeCachedArticle(key, compiled)
-  return compiled
-}
-
-async function compiledArticle(slug: string): Promise<CompiledArticle | undefined> {
-  const lib = loadLibrary()
-  const file = lib.files.get(slug)
-  if (!file) return undefined
-  const key = `${slug}:${cacheKey(file, lib.site)}`
-  let pending = lib.compiled.get(key)
-  if (!pending) {
-    pending = compileCached(file, lib.site)
-    lib.compiled.set(key, pending)
+  let article: CatalogArticle
+  try {
+    article = JSON.parse(fs.readFileSync(files.article(slug), 'utf8')) as CatalogArticle
+  } catch {
+    throw missingCatalog()
   }
-  const article = await pending
-  if (article.problems.length > 0 && !isDevelopment) throw new ContentError(article.problems)
+  current.articles.set(slug, article)
+  if (current.articles.size > ARTICLE_CACHE_SIZE) current.articles.delete(current.articles.keys().next().value!)
   return article
 }
 
-/** Every article, newest first, without compiling anything. */
-export function getPostMetas(): PostMeta[] {
-  return loadLibrary().metas
-}
-
-/** Every article, newest first, with its excerpt. */
-export async function getPostList(): Promise<PostListItem[]> {
-  const metas = getPostMetas()
-  const items: PostListItem[] = []
-  for (const meta of metas) {
-    const article = await compiledArticle(meta.slug)
-    items.push({ ...meta, excerptHtml: article?.excerptHtml ?? '' })
-  }
-  return items
-}
-
-export async function getPost(slug: string): Promise<Post | undefined> {
-  const meta = getPostMetas().find((m) => m.slug === slug)
-  const article = meta && (await compiledArticle(slug))
-  if (!meta || !article) return undefined
-  return { ...meta, ...article }
+/**
+ * One article with its body. In development an article with problems throws
+ * them (file:line each), so the error overlay shows what to fix; a production
+ * catalog never holds one.
+ */
+export function getPost(slug: string): CatalogArticle | undefined {
+  const article = readArticle(slug)
+  if (article && article.problems.length > 0) throw new ContentError(article.problems)
+  return article
 }
 
 /**
  * What a comment under an article is rendered with: the article's macros (the
- * site's shared ones and its own) and its equation labels, so `$\eqref{eq:x}$`
- * in a comment links to the equation above. Undefined for an unknown slug.
+ * site's shared ones and its own) and its labels, so `$\eqref{eq:x}$` or
+ * `$\ref{thm:main}$` in a comment links to the article. Undefined for an unknown slug.
  */
-export async function getArticleMathContext(slug: string): Promise<{ macros: Macros; labels: Record<string, EquationLabel> } | undefined> {
-  const lib = loadLibrary()
-  const file = lib.files.get(slug)
-  const article = file && (await compiledArticle(slug))
-  if (!file || !article) return undefined
-  return { macros: { ...lib.site.sharedMacros, ...file.frontMatter.macros }, labels: article.labels }
+export function getArticleMathContext(slug: string): { macros: Macros; labels: Record<string, EquationLabel> } | undefined {
+  const article = readArticle(slug)
+  return article && { macros: article.macros, labels: article.labels }
 }
 
-/** Compiles every article and returns all problems at once (used before `next build`). */
-export async function checkAllPosts(): Promise<{ count: number; problems: ContentProblem[] }> {
-  const lib = loadLibrary()
-  const problems: ContentProblem[] = []
-  const keys = new Set<string>()
-  for (const file of lib.files.values()) {
-    keys.add(cacheKey(file, lib.site))
-    const article = await compileCached(file, lib.site)
-    problems.push(...article.problems)
+/** The search documents of every article, in catalog order. */
+export function getSearchDocuments(): SearchDocument[] {
+  const current = load()
+  if (!current.search) {
+    try {
+      current.search = JSON.parse(fs.readFileSync(files.search, 'utf8')) as SearchDocument[]
+    } catch {
+      throw missingCatalog()
+    }
   }
-  if (problems.length === 0) pruneCachedArticles(keys)
-  return { count: lib.files.size, problems }
+  return current.search
 }

@@ -6,8 +6,6 @@ export interface ContentProblem {
   file: string
   line?: number
   message: string
-  /** Lines in the front matter are the author's already; article lines may need mapping. */
-  fromFrontMatter?: boolean
 }
 
 export function formatProblem(problem: ContentProblem): string {

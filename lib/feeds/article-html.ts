@@ -1,9 +1,7 @@
 import 'server-only'
 import type { Post } from '@/lib/content/posts.server'
-import { formulaMathml } from '@/lib/math/markup'
 import { withMathmlFormulas } from '@/lib/math/mathml-html'
 import { absoluteUrl, paths } from '@/lib/site/urls'
-import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
 
 /**
  * The full article as standalone HTML for feed readers: formulas become their
@@ -13,7 +11,7 @@ import { renderMdxToHtml } from '@/lib/content/render/mdx-to-html'
  */
 export function articleHtmlForFeed(post: Post, siteUrl: string): string {
   const articleUrl = absoluteUrl(siteUrl, paths.article(post.slug))
-  return absolutize(renderMdxToHtml(post.code, post.math.map(formulaMathml)), siteUrl, articleUrl).replace(
+  return absolutize(withMathmlFormulas(post.html), siteUrl, articleUrl).replace(
     /<a class="heading-anchor"[^>]*>#<\/a>/g,
     '',
   )

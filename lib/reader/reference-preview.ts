@@ -1,6 +1,7 @@
 /**
  * Previews of what a reference points at, in a small popover beside the link:
- * the equation of an \eqref, the note of a footnote reference. One popover
+ * the equation of an \eqref, the theorem or figure of a <Ref> or \ref, the
+ * note of a footnote reference. One popover
  * for both, shown on hover and keyboard focus; on touch the first tap shows
  * it and a second tap follows the link. Without JavaScript the links still
  * jump to their targets. Loaded on the first hover, focus or touch of such a
@@ -19,7 +20,8 @@ function targetOf(link: HTMLAnchorElement): { element: Element; kind: 'equation'
   const target = document.getElementById(decodeURIComponent(link.hash.slice(1)))
   if (!target) return null
   if (link.matches('a.eqref')) {
-    const equation = target.closest('.math-display')
+    // A theorem-like block or a numbered figure carries its id itself; an equation's number sits inside it.
+    const equation = target.closest('.math-display, .theorem, .figure--numbered')
     return equation && !equation.contains(link) ? { element: equation, kind: 'equation' } : null
   }
   return target.closest('li') ? { element: target.closest('li')!, kind: 'footnote' } : null
@@ -29,6 +31,7 @@ function previewContent(target: Element, kind: 'equation' | 'footnote'): Documen
   const fragment = document.createDocumentFragment()
   const copy = target.cloneNode(true) as Element
   copy.querySelectorAll('[data-footnote-backref], .formula-tools').forEach((element) => element.remove())
+  copy.removeAttribute('id')
   copy.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'))
   // A tooltip holds no controls: links become their text.
   copy.querySelectorAll('a').forEach((anchor) => {

@@ -1,5 +1,5 @@
 import 'server-only'
-import { getPost, getPostMetas, type PostMeta } from '@/lib/content/posts.server'
+import { catalogRevision, getSearchDocuments } from '@/lib/content/posts.server'
 import { buildSearchIndex, memorySource, searchDocument, serializeSearchIndex, type SearchIndex } from './build-index'
 import type { SearchDocument } from './index-format'
 import { search, type SearchResponse } from './search'
@@ -16,28 +16,18 @@ interface SiteIndex {
   files: Map<string, string>
 }
 
-let built: { metas: readonly PostMeta[]; pending: Promise<SiteIndex> } | undefined
+let built: { revision: string; index: SiteIndex } | undefined
 
-async function buildSiteIndex(metas: readonly PostMeta[]): Promise<SiteIndex> {
-  const documents: SearchDocument[] = []
-  for (const meta of metas) {
-    const post = await getPost(meta.slug)
-    if (!post) continue
-    documents.push(searchDocument(post))
-  }
-  const index = buildSearchIndex(documents)
+function buildSiteIndex(documents: readonly SearchDocument[]): SiteIndex {
+  const index = buildSearchIndex(documents.map(searchDocument))
   return { index, files: serializeSearchIndex(index) }
 }
 
-/** Built once per process; in development again whenever the article list is re-read. */
-export function getSiteIndex(): Promise<SiteIndex> {
-  const metas = getPostMetas()
-  if (!built || built.metas !== metas) {
-    const pending = buildSiteIndex(metas)
-    built = { metas, pending }
-    pending.catch(() => (built = undefined))
-  }
-  return built.pending
+/** Built once per process from the catalog's search documents; in development again whenever the catalog changes. */
+export async function getSiteIndex(): Promise<SiteIndex> {
+  const revision = catalogRevision()
+  if (built?.revision !== revision) built = { revision, index: buildSiteIndex(getSearchDocuments()) }
+  return built.index
 }
 
 export async function searchSite(query: string, page = 1): Promise<SearchResponse> {

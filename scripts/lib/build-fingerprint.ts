@@ -45,6 +45,8 @@ export function isBuildCurrent(fingerprint: string): boolean {
   try {
     return (
       fs.existsSync(path.join('.next', 'BUILD_ID')) &&
+      // The site reads the content catalog at run time (comments, search, feeds).
+      fs.existsSync(path.join('.catalog', 'production', 'index.json')) &&
       fs.readFileSync(fingerprintFile, 'utf8') === fingerprint
     )
   } catch {

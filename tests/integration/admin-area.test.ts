@@ -2,19 +2,13 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/db'
 import { auditLog, comments, feedbackMessages, users, type User } from '@/db/schema'
-import {
-  changeCommentVisibility,
-  changeFeedbackStatus,
-  changeMemberDisabled,
-  changeMemberRole,
-  removeComment,
-  removeFeedback,
-} from '@/lib/admin/actions'
+import { changeFeedbackStatus, changeMemberDisabled, changeMemberRole, removeFeedback } from '@/lib/admin/actions'
 import { listAuditEntries } from '@/lib/admin/audit-trail'
 import { listCommentsForModeration, type CommentQueueQuery } from '@/lib/admin/comment-queue'
 import { dashboardCounts } from '@/lib/admin/dashboard'
 import { listMembers } from '@/lib/admin/member-directory'
 import { actionMessages, type ActionResult } from '@/lib/actions/action-result'
+import { moderateCommentDeletion as removeComment, moderateCommentVisibility as changeCommentVisibility } from '@/lib/comments/actions'
 import type { ActionEnvironment } from '@/lib/actions/validated-action'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { hashPassword } from '@/lib/auth/password-hash'

@@ -11,7 +11,7 @@ import {
   resendVerificationAccount,
   resetPasswordAccount,
   verifyEmailAccount,
-} from '@/lib/auth/account-actions'
+} from '@/lib/account/actions'
 import { findMemberByEmail, registerMember } from '@/lib/auth/members'
 import { hashPassword } from '@/lib/auth/password-hash'
 import { findSessionMember } from '@/lib/auth/session-member'

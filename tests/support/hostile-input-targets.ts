@@ -12,7 +12,7 @@ import {
   requestPasswordResetAccount,
   resetPasswordAccount,
   signIn,
-} from '@/lib/auth/account-actions'
+} from '@/lib/account/actions'
 import type { CurrentUser } from '@/lib/auth/current-user'
 import { SIGN_IN_PASSWORD_MAX_LENGTH } from '@/lib/auth/field-limits'
 import { env } from '@/lib/env'

@@ -8,7 +8,7 @@ import {
   renameAccount,
   resendVerificationAccount,
   updateNotificationSettings,
-} from '@/lib/auth/account-actions'
+} from '@/lib/account/actions'
 
 export const renameAction = validatedAction(renameAccount, renameAccount.handler)
 export const changePasswordAction = validatedAction(changeAccountPassword, changeAccountPassword.handler)

@@ -1,6 +1,6 @@
 'use server'
 
 import { validatedAction } from '@/lib/actions/validated-action'
-import { registerAccount } from '@/lib/auth/account-actions'
+import { registerAccount } from '@/lib/account/actions'
 
 export const registerAction = validatedAction(registerAccount, registerAccount.handler)

@@ -1,6 +1,6 @@
 'use server'
 
 import { validatedAction } from '@/lib/actions/validated-action'
-import { verifyEmailAccount } from '@/lib/auth/account-actions'
+import { verifyEmailAccount } from '@/lib/account/actions'
 
 export const verifyEmailAction = validatedAction(verifyEmailAccount, verifyEmailAccount.handler)

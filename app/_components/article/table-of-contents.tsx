@@ -1,4 +1,4 @@
-import type { TocEntry } from '@/lib/content/compile/context'
+import type { TocEntry } from '@/lib/content/posts.server'
 
 /** h2 sections with their h3 subsections, folded on small screens by the reader's choice. Entries keep their formulas. */
 export function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {

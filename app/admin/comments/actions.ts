@@ -1,7 +1,8 @@
 'use server'
 
-import { changeCommentVisibility, removeComment } from '@/lib/admin/actions'
+import { moderateCommentDeletion, moderateCommentVisibility } from '@/lib/comments/actions'
 import { adminAction } from '../admin-action'
 
-export const setCommentHiddenAction = adminAction(changeCommentVisibility)
-export const deleteCommentAction = adminAction(removeComment)
+// The same definitions as on the article page (lib/comments/actions.ts); here the page re-renders after each.
+export const setCommentHiddenAction = adminAction(moderateCommentVisibility)
+export const deleteCommentAction = adminAction(moderateCommentDeletion)

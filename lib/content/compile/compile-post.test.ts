@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { parseFrontMatter } from '../front-matter'
-import { renderMdxToHtml } from '../render/mdx-to-html'
 import { compilePost } from './compile-post.server'
 
 const site = { knownSlugs: new Set(['other-post']), sharedMacros: { '\\R': '\\mathbb{R}' } }
@@ -80,7 +79,7 @@ describe('compilePost', () => {
 
   it('highlights fenced code at build time', async () => {
     const result = await compilePost(post('```python\ndef f(x):\n    return x\n```'), site)
-    expect(result.code).toContain('hljs-keyword')
+    expect(result.html).toContain('<span class="hljs-keyword">def</span>')
   })
 
   it('extracts prose for search without math or code', async () => {
@@ -92,7 +91,7 @@ describe('compilePost', () => {
     const result = await compilePost(post('$$x^2 + y^2$$\n\n前文 $$a = b$$ 后文'), site)
     expect(result.problems).toEqual([])
     expect(result.mathSources.map((source) => source.display)).toEqual([true, true])
-    const html = renderMdxToHtml(result.code, result.math)
+    const html = result.html
     expect(html).toMatch(/^<div class="math-display">/)
     expect(html).toMatch(/<p>前文 <span class="math-display">.*<\/span> 后文<\/p>$/)
   })
@@ -103,7 +102,7 @@ describe('compilePost', () => {
     expect(result.problems).toEqual([])
     expect(result.labels['eq:bare']?.text).toBe('1')
     expect(result.mathSources.filter((source) => source.display)).toHaveLength(2)
-    const html = renderMdxToHtml(result.code, result.math)
+    const html = result.html
     expect(html.match(/class="enclosing eqn-number"/g)).toHaveLength(3)
   })
 
@@ -130,7 +129,7 @@ describe('compilePost', () => {
   it('names the front-matter line of a summary with a bad reference', async () => {
     const result = await compilePost(post('正文。', '\nsummary: 见 $\\eqref{eq:none}$'), site)
     expect(result.problems).toEqual([
-      { file: 'content/posts/test-post.mdx', line: 5, message: 'summary: Unknown \\eqref{eq:none}: no \\label{eq:none} in this article', fromFrontMatter: true },
+      { file: 'content/posts/test-post.mdx', line: 5, message: 'summary: Unknown \\eqref{eq:none}: no \\label{eq:none} in this article' },
     ])
   })
 })

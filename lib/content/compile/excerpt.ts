@@ -37,7 +37,7 @@ export function excerptToHtml(nodes: RootContent[], math: readonly string[], art
   const placeholder: Handler = (_state, node: MdxJsxFlowElement | MdxJsxTextElement) => {
     const index = mathIndex(node)
     if (index === undefined || (node.name !== 'MathBlock' && node.name !== 'MathInline')) return undefined
-    return { type: 'raw', value: (math[index] ?? '').replaceAll('href="#', `href="${articleUrl}#`) }
+    return { type: 'raw', value: math[index] ?? '' }
   }
   const drop: Handler = () => undefined
   const hast = toHast(
@@ -52,7 +52,8 @@ export function excerptToHtml(nodes: RootContent[], math: readonly string[], art
       },
     },
   )
-  return toHtml(hast, { allowDangerousHtml: true })
+  // The excerpt is shown on other pages: references point into the article.
+  return toHtml(hast, { allowDangerousHtml: true }).replaceAll('href="#', `href="${articleUrl}#`)
 }
 
 /** A front-matter summary: one line of text that may contain $inline math$. */

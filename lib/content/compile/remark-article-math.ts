@@ -3,9 +3,9 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx'
 import type { Paragraph, Parent, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
-import { renderFormulas, type MathSource } from '@/lib/math/render-formulas'
-import { lineOf } from '@/lib/math/tex-source'
-import type { CompileContext } from './context'
+import { renderFormulas, type EquationLabel, type Macros, type MathSource } from '@/lib/math/render-formulas'
+import { blankComments, findCommands, lineOf } from '@/lib/math/tex-source'
+import './article-data'
 
 interface Found {
   node: Math | InlineMath
@@ -27,11 +27,15 @@ function standsAlone(parent: Parent, node: InlineMath): boolean {
 
 /**
  * Replaces every formula with a `<MathBlock i="…"/>` or `<MathInline i="…"/>`
- * placeholder whose HTML lives in `context.math`. Keeping KaTeX's output out of
- * the MDX code keeps compilation fast: MDX and esbuild only see a tiny element.
+ * placeholder whose HTML lives in `file.data.math`. Keeping KaTeX's output out
+ * of the MDX code keeps compilation fast: MDX only sees a tiny element.
+ *
+ * Theorem and figure labels (numbered earlier, remark-components.ts) join the
+ * renderer's label table, so `$\ref{thm:main}$` resolves in the same place as
+ * equation references and a label is unique across both.
  */
-export function remarkArticleMath(context: CompileContext) {
-  return () => (tree: Root, file: VFile) => {
+export function remarkArticleMath(options: { macros: Macros }) {
+  return (tree: Root, file: VFile) => {
     const found: Found[] = []
     visit(tree, (node, index, parent) => {
       if ((node.type !== 'math' && node.type !== 'inlineMath') || !parent || index === undefined) return
@@ -42,29 +46,41 @@ export function remarkArticleMath(context: CompileContext) {
       const display = isDoubleDollar(node, file)
       found.push({ node, parent, index, source: { tex: node.value, display, inParagraph: display && !standsAlone(parent, node) } })
     })
+    const blocks = file.data.blocks ?? []
+    const blockLabels = new Map<string, EquationLabel>(blocks.map((block) => [block.key, { key: block.key, text: block.number, anchor: block.anchor }]))
     const rendered = renderFormulas(
       found.map((f) => f.source),
-      { macros: context.macros },
+      { macros: options.macros, externalLabels: blockLabels },
     )
-    context.labels = Object.fromEntries(rendered.labels)
-    const lineOfProblem = (index: number, offset: number | undefined) => {
+    file.data.labels = Object.fromEntries(rendered.labels)
+    const pointOf = (index: number, offset: number | undefined) => {
       const { node } = found[index]!
-      const startLine = node.position?.start.line
-      if (startLine === undefined) return undefined
+      const start = node.position?.start
+      if (!start) return undefined
       // A $$ block's TeX starts on the line after its opening $$.
       const texLine = node.type === 'math' ? 1 : 0
-      return startLine + texLine + (offset === undefined ? 0 : lineOf(node.value, offset) - 1)
+      return { line: start.line + texLine + (offset === undefined ? 0 : lineOf(node.value, offset) - 1), column: 1 }
     }
     for (const problem of rendered.problems) {
-      const line = lineOfProblem(problem.index, problem.offset)
-      const related = problem.related ? lineOfProblem(problem.related.index, problem.related.offset) : undefined
-      const message = related === undefined ? problem.message : `${problem.message} (first defined on line ${related})`
-      context.problems.push({ file: context.file, line, message: `math: ${message}` })
+      const related = problem.related ? pointOf(problem.related.index, problem.related.offset) : undefined
+      const duplicateOfBlock = /^Duplicate \\label\{([^}]*)\}/.exec(problem.message)?.[1]
+      const block = duplicateOfBlock === undefined ? undefined : blocks.find((b) => b.key === duplicateOfBlock)
+      const first = related ? ` (first defined on line ${related.line})` : block ? ` (already the label of ${block.name}, line ${block.line})` : ''
+      file.message(`math: ${problem.message}${first}`, pointOf(problem.index, problem.offset))
     }
+    // `\eqref` prints "(1)": right for equations, wrong for a theorem or a figure.
+    found.forEach(({ node, source }) => {
+      for (const ref of findCommands(blankComments(source.tex), ['eqref'])) {
+        const block = blocks.find((b) => b.key === ref.argument)
+        if (block) file.message(`math: \\eqref{${ref.argument}} names ${block.name}; write $\\ref{${ref.argument}}$ or <Ref to="${ref.argument}" />`, node)
+      }
+    })
+    const math: string[] = (file.data.math = [])
+    const sources: MathSource[] = (file.data.mathSources = [])
     found.forEach(({ node, parent, index, source }, i) => {
-      context.math.push(rendered.html[i] ?? '')
-      context.mathSources.push(source)
-      const attributes = [{ type: 'mdxJsxAttribute' as const, name: 'i', value: String(context.math.length - 1) }]
+      math.push(rendered.html[i] ?? '')
+      sources.push(source)
+      const attributes = [{ type: 'mdxJsxAttribute' as const, name: 'i', value: String(math.length - 1) }]
       if (source.display && !source.inParagraph && node.type === 'inlineMath') {
         // `$$…$$` alone on its line: the paragraph around it becomes the block.
         const block: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: 'MathBlock', attributes, children: [], position: parent.position }

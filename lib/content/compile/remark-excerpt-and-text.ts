@@ -1,23 +1,25 @@
 import type { Root } from 'mdast'
-import type { CompileContext } from './context'
+import type { VFile } from 'vfile'
+import type { Macros } from '@/lib/math/render-formulas'
 import { excerptToHtml, extractText, selectExcerptNodes, summaryToHtml } from './excerpt'
+import './article-data'
 
 /**
  * Collects the excerpt HTML and the searchable text; leaves the tree as it is.
  * Runs after the article's math, so a summary may refer to its equations.
  */
-export function remarkExcerptAndText(context: CompileContext, summary: string | undefined, summaryLine: number | undefined) {
-  return () => (tree: Root) => {
-    context.text = extractText(tree)
-    const articleUrl = `/archives/${context.slug}`
-    if (summary === undefined) {
-      context.excerptHtml = excerptToHtml(selectExcerptNodes(tree), context.math, articleUrl)
+export function remarkExcerptAndText(options: { slug: string; macros: Macros; summary?: string; summaryLine?: number }) {
+  return (tree: Root, file: VFile) => {
+    file.data.text = extractText(tree)
+    const articleUrl = `/archives/${options.slug}`
+    if (options.summary === undefined) {
+      file.data.excerptHtml = excerptToHtml(selectExcerptNodes(tree), file.data.math ?? [], articleUrl)
       return
     }
-    const rendered = summaryToHtml(summary, context.macros, context.labels, articleUrl)
-    context.excerptHtml = rendered.html
+    const rendered = summaryToHtml(options.summary, options.macros, file.data.labels, articleUrl)
+    file.data.excerptHtml = rendered.html
     for (const message of rendered.problems) {
-      context.problems.push({ file: context.file, line: summaryLine, message: `summary: ${message}`, fromFrontMatter: true })
+      file.message(`summary: ${message}`, options.summaryLine === undefined ? undefined : { line: options.summaryLine, column: 1 })
     }
   }
 }

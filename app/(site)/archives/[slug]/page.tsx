@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation'
 import { ArticleAside } from '@/app/_components/article/article-aside'
 import { ArticleBody } from '@/app/_components/article/article-body'
 import { ArticleHeader } from '@/app/_components/article/article-header'
-import { CommentsSection } from '@/app/_components/comments/comments-section'
-import { ContentProblems } from '@/app/_components/article/content-problems'
+import { CommentsSection } from './_comments/comments-section'
 import { ReaderTools } from '@/app/_components/article/reader-tools'
 import { SeriesBox } from '@/app/_components/article/series-box'
 import { TableOfContents } from '@/app/_components/article/table-of-contents'
@@ -14,7 +13,7 @@ import { env } from '@/lib/env'
 import { describeFromHtml, pageMetadata } from '@/lib/site/metadata'
 import { siteConfig } from '@/lib/site/config'
 import { absoluteUrl, paths } from '@/lib/site/urls'
-import { preloadMathFonts } from '@/app/_components/preload-math-fonts'
+import { preloadKatexFonts } from '@/app/_components/preload-math-fonts'
 
 // Every article is prerendered at build time; an unknown slug is a 404.
 export const dynamicParams = false
@@ -40,7 +39,7 @@ export async function generateMetadata({ params }: PageProps<'/archives/[slug]'>
 export default async function ArticlePage({ params }: PageProps<'/archives/[slug]'>) {
   const post = await getPost((await params).slug)
   if (!post) notFound()
-  preloadMathFonts(post.math)
+  preloadKatexFonts(post.mathFonts)
   const posts = getPostMetas()
   const series = post.series ? seriesOf(posts).find((s) => s.name === post.series!.name) : undefined
   const { previous, next } = neighboursOf(posts, post.slug)
@@ -69,10 +68,9 @@ export default async function ArticlePage({ params }: PageProps<'/archives/[slug
           dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
         />
         <ArticleHeader post={post} />
-        <ContentProblems problems={post.problems} />
         {series ? <SeriesBox series={series} current={post} /> : null}
         <TableOfContents entries={post.toc} />
-        <ArticleBody slug={post.slug} code={post.code} math={post.math} />
+        <ArticleBody slug={post.slug} html={post.html} />
         <ReaderTools slug={post.slug} />
         <ArticleAside post={post} canonicalUrl={canonicalUrl} previous={previous} next={next} related={relatedTo(posts, post)} />
       </article>

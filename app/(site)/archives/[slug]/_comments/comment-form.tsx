@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react'
-import { createCommentAction, editCommentAction, previewCommentAction } from '@/app/(site)/archives/[slug]/actions'
+import { createCommentAction, editCommentAction, previewCommentAction } from '../actions'
 import { FormTextArea } from '@/app/_components/form-field'
 import { FormStatus } from '@/app/_components/form-status'
 import { actionMessages, fieldError, type ActionResult } from '@/lib/actions/action-result'

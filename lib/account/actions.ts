@@ -5,7 +5,7 @@ import { fail, succeed } from '@/lib/actions/action-result'
 import { defineGuestAction, defineMemberAction } from '@/lib/actions/define-action'
 import { env } from '@/lib/env'
 import { rateLimitRules } from '@/lib/rate-limit/rules'
-import { safeCallbackPath } from './callback-url'
+import { safeCallbackPath } from '@/lib/auth/callback-url'
 import { setNotificationSettings } from '@/lib/mail/notifications'
 import {
   requestEmailChange,
@@ -15,11 +15,11 @@ import {
   verifyEmailWithToken,
   type ResetPasswordOutcome,
   type VerifyEmailOutcome,
-} from './email-links'
-import { changeMemberPassword, deleteMember, findMemberById, normalizeEmail, registerMember, renameMember } from './members'
-import { verifyPassword } from './password-hash'
-import { clearSessionCookie, issueSessionCookie } from './session-cookie'
-import { accountSubject, attemptPasswordCheck, signInWithPassword, tooManyFailuresMessage } from './sign-in'
+} from '@/lib/auth/email-links'
+import { changeMemberPassword, deleteMember, findMemberById, normalizeEmail, registerMember, renameMember } from '@/lib/auth/members'
+import { verifyPassword } from '@/lib/auth/password-hash'
+import { clearSessionCookie, issueSessionCookie } from '@/lib/auth/session-cookie'
+import { accountSubject, attemptPasswordCheck, signInWithPassword, tooManyFailuresMessage } from '@/lib/auth/sign-in'
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -32,7 +32,7 @@ import {
   resetPasswordSchema,
   signInSchema,
   verifyEmailSchema,
-} from './validation'
+} from '@/lib/auth/validation'
 
 /**
  * Every action of /register, /login and /account: its permission, its form's

@@ -1,15 +1,15 @@
-import 'server-only'
-import { getMDXExport } from 'mdx-bundler/client'
+import { runSync } from '@mdx-js/mdx'
 
 /**
- * Evaluates compiled MDX with a tiny JSX runtime that builds HTML strings.
- * Article MDX only ever produces plain elements and our two math placeholders,
- * so a small serializer is all it takes, and Next.js forbids react-dom/server
- * in route handlers anyway (feeds).
+ * Evaluates compiled MDX with a tiny JSX runtime that builds HTML strings, at
+ * build time: the catalog holds each article's body as HTML. Article MDX only
+ * ever produces plain elements (components are compiled away into elements,
+ * remark-components.ts) and our two math placeholders, so a small serializer
+ * is all it takes.
  *
- * The article page uses it too: the body goes to React as one HTML string, so
- * hydration skips thousands of elements it would otherwise walk and match, and
- * the page's RSC payload carries one string instead of an element tree.
+ * The article page hands the body to React as one HTML string, so hydration
+ * skips thousands of elements it would otherwise walk and match, and the
+ * page's RSC payload carries one string instead of an element tree.
  * mdx-to-html.test.ts checks the output is the markup React itself renders.
  */
 
@@ -71,7 +71,7 @@ function element(type: string | Component | typeof Fragment, props: Props): RawH
 const htmlRuntime = { jsx: element, jsxs: element, Fragment }
 
 export function renderMdxToHtml(code: string, math: readonly string[]): string {
-  const { default: Content } = getMDXExport(code, { _jsx_runtime: htmlRuntime })
+  const { default: Content } = runSync(code, { ...htmlRuntime, baseUrl: import.meta.url } as unknown as Parameters<typeof runSync>[1])
   // Each formula's markup is complete (lib/math/markup.ts); the placeholders only say where.
   const formula = ({ i }: Props) => ({ [RAW]: math[Number(i)] ?? '' })
   const components = { MathBlock: formula, MathInline: formula }

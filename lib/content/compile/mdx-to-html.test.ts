@@ -1,17 +1,18 @@
 import fs from 'node:fs'
-import { getMDXComponent } from 'mdx-bundler/client'
-import { createElement } from 'react'
+import { runSync } from '@mdx-js/mdx'
+import { createElement, type ComponentType } from 'react'
+import * as reactRuntime from 'react/jsx-runtime'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { compilePost } from '../compile/compile-post.server'
 import { parseMacroFile } from '@/lib/math/macros'
 import { readPostFiles } from '../post-files.server'
+import { compilePost } from './compile-post.server'
 import { renderMdxToHtml } from './mdx-to-html'
 
 // The article page hands the body to React as this string; it must be exactly
 // the markup React would have rendered from the same compiled MDX.
 function renderWithReact(code: string, math: readonly string[]): string {
-  const Content = getMDXComponent(code)
+  const Content = runSync(code, { ...reactRuntime, baseUrl: import.meta.url } as Parameters<typeof runSync>[1]).default as ComponentType<{ components: object }>
   // React cannot place raw HTML without an element of its own: formulas go in as
   // marked slots, then the slots are replaced by the formulas' complete markup.
   const slot = ({ i }: { i: string }) => createElement('formula-slot', { 'data-i': i })
