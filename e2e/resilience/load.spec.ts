@@ -56,7 +56,35 @@ async function registeredMember(playwright: PlaywrightWorkerArgs['playwright'], 
   })
   // Registering signs the member in and redirects.
   expect(actionOutcome(text), `registering member ${index}`).toEqual({ ok: null, error: null })
+  // A new member may comment once the address is verified: open the link the
+  // site mailed (no SMTP_URL here, so the outbox folder's log line carries it).
+  const token = await verificationToken(`${seed}@example.test`)
+  const verified = await callServerAction(client, app.url, {
+    path: `/verify-email?token=${token}`,
+    actionId: serverActionId('app/(account)/verify-email/actions.ts', 'verifyEmailAction'),
+    fields: { token },
+    headers: FRESH_CONNECTION,
+  })
+  expect(actionOutcome(verified.text), `verifying member ${index}`).toEqual({ ok: true, error: null })
   return client
+}
+
+/** The token of the verification link the site logged for `address` (waits for the delivery loop). */
+async function verificationToken(address: string): Promise<string> {
+  let token: string | undefined
+  await expect
+    .poll(
+      () => {
+        for (const line of app.output().split('\n')) {
+          if (!line.includes(`"to":"${address}"`)) continue
+          token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(line)?.[1] ?? token
+        }
+        return token
+      },
+      { timeout: 30_000, message: `verification mail to ${address}` },
+    )
+    .toBeTruthy()
+  return token!
 }
 
 async function everyComment(slug: string): Promise<CommentView[]> {
