@@ -1,18 +1,31 @@
 import { defineConfig, devices } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
+const chromium = { ...devices['Desktop Chrome'], channel: undefined }
+const ARTICLE_BODY_SPECS = ['**/article.spec.ts', '**/math-fidelity.spec.ts', '**/reader-tools.spec.ts', '**/screenshots.spec.ts']
+const RESILIENCE = 'resilience/**'
 
 export default defineConfig({
   testDir: './e2e',
   // Fault and load tests run separately: npm run test:resilience.
-  testIgnore: ['resilience/**'],
+  testIgnore: [RESILIENCE],
   outputDir: './test-results',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  // Timeouts come from measured durations, not guesses. Method: run the suite
+  // with the JSON reporter on an idle 2-core machine, and again with two
+  // CPU-bound processes beside it (`node -e 'for(;;){}'` twice), then
+  // `npx tsx scripts/e2e-durations.ts idle.json loaded.json` lists each test's
+  // duration against its timeout. Every limit is at least 3× the test's loaded
+  // duration: the default below for the many short tests (loaded, the slowest
+  // of them took LOADED_DEFAULT_MAX s), `test.setTimeout` in the few long ones.
+  // Assertions wait on conditions (expect's own retries), never a fixed sleep,
+  // so a slow machine only makes a test slower, not red.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${port}`,
     locale: 'zh-CN',
@@ -24,7 +37,14 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    // The prerendered article body: numbering, references, formula layout, the
+    // reader's tools, print. The same bytes whatever the database, so CI's
+    // second database pass (TEST_SCOPE=database, scripts/test.ts) leaves it out.
+    { name: 'article-body', testMatch: ARTICLE_BODY_SPECS, use: chromium },
+    // Everything else: pages, forms and APIs that read or write the database.
+    { name: 'site', testIgnore: [...ARTICLE_BODY_SPECS, RESILIENCE], use: chromium },
+  ],
   webServer: {
     // Builds when sources changed, then serves against a fresh database of its own.
     command: `npx tsx --conditions=react-server e2e/support/serve.ts`,

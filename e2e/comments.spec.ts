@@ -5,7 +5,7 @@ import type { CommentsPageData, CommentView } from '@/lib/comments/types'
 import { flattenComments } from '@/tests/support/comment-tree'
 import { xssPayloads } from '@/tests/support/hostile-input'
 import { watchCspViolations } from './support/csp-violations'
-import { addressFor, expect, signInThroughForm, test, type TestMember } from './support/fixtures'
+import { addressFor, expect, pageSettled, signInThroughForm, test, type TestMember } from './support/fixtures'
 import { actionOutcome, callServerAction, serverActionId } from './support/server-actions'
 import { testUsers } from './support/users'
 
@@ -378,7 +378,7 @@ test('XSS payloads posted through the form are shown inert: no dialog, no script
   expect(active).toEqual([])
   // Raw HTML is shown as the text that was typed.
   await expect(comment).toContainText('<script>alert(1)</script>')
-  await page.waitForTimeout(1000)
+  await pageSettled(page)
   expect(dialogs).toEqual([])
   expect(violations).toEqual([])
   expect(errors).toEqual([])

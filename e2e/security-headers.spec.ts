@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type APIResponse, type Page } from '@playwright/test'
 import { publishedPosts } from './support/content'
+import { pageSettled } from './support/fixtures'
 
 const posts = publishedPosts()
 const post = posts.find((p) => p.series) ?? posts[0]!
@@ -67,9 +68,8 @@ for (const url of pages) {
     await page.getByRole('button', { name: /切换到(深色|浅色)模式/ }).click()
     await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/)
     // Links prefetch on intent and the session menu polls, so the network never idles;
-    // give late scripts (prefetched route code) a moment to run and report.
-    await page.waitForLoadState('load')
-    await page.waitForTimeout(1000)
+    // wait for the main thread to idle instead, after late scripts (prefetched route code) ran and reported.
+    await pageSettled(page)
     expect(violations).toEqual([])
   })
 }

@@ -185,3 +185,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 })
 
 export { expect }
+
+/**
+ * Waits until the page has loaded and its main thread has been idle twice in a
+ * row: scripts that were going to run (late chunks, handlers of injected
+ * markup) have run. For tests that check something did *not* happen (a dialog,
+ * a CSP report) without sleeping for a guessed time.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForLoadState('load')
+  for (let round = 0; round < 2; round++) {
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })))
+  }
+}
