@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { test as base, expect, type Browser, type Page } from '@playwright/test'
-import { memberPool, testUsers, type SignedInRole } from './users'
+import { encode } from 'next-auth/jwt'
+import { e2eAuthSecret, memberPool, testUsers, type SignedInRole } from './users'
 
 /**
  * Playwright's `test` with account fixtures. Import `test` and `expect` from
@@ -22,7 +23,8 @@ import { memberPool, testUsers, type SignedInRole } from './users'
  *   is not verified: they cannot comment until they open the mailed link.
  * - `verifiedMember(page)`: a member nobody else uses, created verified in the
  *   database before the run (e2e/support/users.ts, `memberPool`), signed in on
- *   `page`; for tests that need members who comment.
+ *   `page` with a session cookie minted as the site mints it (no form, no
+ *   password hashing); for tests that need members who comment.
  */
 
 export interface TestMember {
@@ -98,7 +100,7 @@ let registered = 0
  * empties the output folder at the start of every run, as the server starts
  * on a fresh database.
  */
-function claimPoolMember(outputDir: string): TestMember {
+function claimPoolMember(outputDir: string): TestMember & { index: number } {
   const dir = path.join(outputDir, '.member-pool')
   fs.mkdirSync(dir, { recursive: true })
   for (let index = 0; index < memberPool.size; index++) {
@@ -107,7 +109,7 @@ function claimPoolMember(outputDir: string): TestMember {
     } catch {
       continue
     }
-    return { name: memberPool.name(index), email: memberPool.email(index), password: memberPool.password }
+    return { index, name: memberPool.name(index), email: memberPool.email(index), password: memberPool.password }
   }
   throw new Error(`all ${memberPool.size} pool members are taken: raise memberPool.size in e2e/support/users.ts`)
 }
@@ -174,10 +176,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     })
   },
 
-  verifiedMember: async ({}, use, testInfo) => {
+  verifiedMember: async ({ baseURL }, use, testInfo) => {
     await use(async (page) => {
-      const member = claimPoolMember(testInfo.project.outputDir)
-      await signInThroughForm(page, member)
+      const { index, ...member } = claimPoolMember(testInfo.project.outputDir)
+      // A stored session, as the site issues it: signing in through the form is
+      // what the sign-in tests check, not something every commenter must repeat.
+      const token = await encode({
+        token: { sub: memberPool.id(index), sv: 0, name: member.name, role: 'member' },
+        secret: e2eAuthSecret,
+        maxAge: 24 * 60 * 60,
+      })
+      await page.context().addCookies([{ name: 'next-auth.session-token', value: token, url: baseURL!, httpOnly: true, sameSite: 'Lax' }])
+      await page.goto('/')
       await expect(accountMenu(page).getByText(member.name)).toBeVisible()
       return member
     })

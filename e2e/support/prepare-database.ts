@@ -33,6 +33,7 @@ export async function prepareE2eDatabase(target: DatabaseTarget): Promise<void> 
       .insert(users)
       .values(
         Array.from({ length: memberPool.size }, (_, index) => ({
+          id: memberPool.id(index),
           email: memberPool.email(index),
           name: memberPool.name(index),
           passwordHash: poolHash,

@@ -26,6 +26,8 @@ export const memberPool = {
   password: 'pool member password for e2e',
   email: (index: number) => `pool-${index}@example.test`,
   name: (index: number) => `读者${index}号`,
+  // Fixed ids, so a test can mint a pool member's session token without asking the database.
+  id: (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
 } as const
 
 /** Registering with this address makes an admin (the e2e server's ADMIN_EMAILS) once it is verified. */
