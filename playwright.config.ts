@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  reporter: [['list']],
+  // PLAYWRIGHT_JSON_OUTPUT_NAME=report.json adds a JSON report, for scripts/e2e-durations.ts.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   // Timeouts come from measured durations, not guesses. Method: run the suite
   // with the JSON reporter on an idle 2-core machine, and again with two
   // CPU-bound processes beside it (`node -e 'for(;;){}'` twice), then

@@ -197,14 +197,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export { expect }
 
 /**
- * Waits until the page has loaded and its main thread has been idle twice in a
- * row: scripts that were going to run (late chunks, handlers of injected
- * markup) have run. For tests that check something did *not* happen (a dialog,
- * a CSP report) without sleeping for a guessed time.
+ * Waits until the page has loaded, its network has been quiet (Playwright's
+ * `networkidle`: no request for 500 ms, so late chunks such as prefetched route
+ * code have arrived and run), and one more task has run after that. For tests
+ * that check something did *not* happen (a dialog, a CSP report) without
+ * sleeping for a guessed time.
  */
 export async function pageSettled(page: Page): Promise<void> {
-  await page.waitForLoadState('load')
-  for (let round = 0; round < 2; round++) {
-    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })))
-  }
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 }
