@@ -122,6 +122,10 @@ export function ensureBlankApp(): string {
   )
   fs.writeFileSync(path.join(blankDir, 'app', 'layout.js'), 'export default function RootLayout({ children }) { return <html lang="en"><body>{children}</body></html> }\n')
   fs.writeFileSync(path.join(blankDir, 'app', 'page.js'), 'export default function Page() { return <p>blank</p> }\n')
+  // Without an instrumentation hook of its own, Turbopack (rooted at the repository
+  // so it can follow the node_modules link) picks up ours, and the blank app
+  // would start comment renderers and the mail loop.
+  fs.writeFileSync(path.join(blankDir, 'instrumentation.js'), 'export function register() {}\n')
   fs.mkdirSync(path.join(blankDir, 'app', 'same-bytes'))
   fs.writeFileSync(path.join(blankDir, 'app', 'same-bytes', 'page.js'), sameBytesPage)
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: blankDir, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
