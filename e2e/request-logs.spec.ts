@@ -6,7 +6,7 @@ import { startAppServer, type AppServer } from './support/app-server'
  * What a request makes the server log cannot forge log lines: every control
  * character a caller sends (CR, LF, other C0 and C1 controls, Unicode line and
  * paragraph separators) arrives escaped inside one JSON line. Runs a server of
- * its own (E2E_PORT + 30, on an in-memory database) to read its output.
+ * its own (E2E_PORT + 31, on an in-memory database) to read its output.
  */
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 })
@@ -14,7 +14,9 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 })
 let app: AppServer
 
 test.beforeAll(async () => {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 30
+  // Not + 30: email.spec.ts starts its production server there, and the two
+  // specs run at the same time in different workers.
+  const port = Number(process.env.E2E_PORT ?? 3100) + 31
   app = await startAppServer(port, { DATABASE_URL: '', PGLITE_DIR: 'memory://' })
 })
 

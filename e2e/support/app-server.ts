@@ -11,7 +11,18 @@ export interface AppServer {
   stop: () => Promise<void>
 }
 
+/** Whether something already answers on `port`: a second server there would fail to bind while the first answered for it. */
+async function portAnswers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://localhost:${port}/`, { signal: AbortSignal.timeout(2000) })
+    return true
+  } catch {
+    return false
+  }
+}
+
 export async function startAppServer(port: number, env: Record<string, string>): Promise<AppServer> {
+  if (await portAnswers(port)) throw new Error(`port ${port} is already in use: give this spec a port of its own (see README, Tests)`)
   let output = ''
   const e2ePort = process.env.E2E_PORT ?? '3100'
   const child: ChildProcess = spawn(
