@@ -1,0 +1,117 @@
+/**
+ * `npm run test:mutation`: StrykerJS over the modules where a silent bug costs
+ * most (stryker.config.json lists them), then the mutation score of each
+ * module. Exit 1 when one scores below 80%.
+ *
+ * `npm run test:mutation -- lib/auth/` mutates only the modules under that path.
+ *
+ * `npm run test:mutation -- --quick` mutates only the lines of those modules
+ * changed since the previous commit (HEAD~1, uncommitted edits included), for
+ * CI and editing loops; with no such line it says so and passes.
+ *
+ * docs/testing.md ("Mutation testing") lists the surviving mutants judged
+ * equivalent, and why.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Stryker } from '@stryker-mutator/core'
+import type { MutantResult } from '@stryker-mutator/api/core'
+
+const MINIMUM_SCORE = 80
+const root = path.resolve(import.meta.dirname, '..')
+const config = JSON.parse(fs.readFileSync(path.join(root, 'stryker.config.json'), 'utf8')) as { mutate: string[] }
+const quick = process.argv.includes('--quick')
+/** Paths given on the command line narrow the run to those modules. */
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+
+/** The modules under mutation, as paths (the config's globs expanded). */
+function modulesUnderMutation(): string[] {
+  const tracked = execFileSync('git', ['ls-files', ...config.mutate], { cwd: root, encoding: 'utf8' })
+  return tracked.split('\n').filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+}
+
+/** `file:start-end` for every run of lines changed since the previous commit. */
+function changedRanges(modules: string[]): string[] {
+  const diff = execFileSync('git', ['diff', '--unified=0', '--no-color', 'HEAD~1', '--', ...modules], { cwd: root, encoding: 'utf8' })
+  const ranges: string[] = []
+  let file = ''
+  for (const line of diff.split('\n')) {
+    const target = /^\+\+\+ b\/(.+)$/.exec(line)
+    if (target) file = target[1]!
+    const hunk = /^@@ -\S+ \+(\d+)(?:,(\d+))? @@/.exec(line)
+    if (hunk && file) {
+      const start = Number(hunk[1])
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2])
+      if (count > 0) ranges.push(`${file}:${start}-${start + count - 1}`)
+    }
+  }
+  return ranges
+}
+
+interface Tally {
+  killed: number
+  survived: number
+  noCoverage: number
+  timedOut: number
+  invalid: number
+}
+
+function tally(results: readonly MutantResult[]): Map<string, Tally> {
+  const byModule = new Map<string, Tally>()
+  for (const result of results) {
+    const file = path.relative(root, path.resolve(root, result.fileName))
+    const counts = byModule.get(file) ?? { killed: 0, survived: 0, noCoverage: 0, timedOut: 0, invalid: 0 }
+    if (result.status === 'Killed') counts.killed++
+    else if (result.status === 'Timeout') counts.timedOut++
+    else if (result.status === 'Survived') counts.survived++
+    else if (result.status === 'NoCoverage') counts.noCoverage++
+    else counts.invalid++ // CompileError, RuntimeError, Ignored: not counted in the score
+    byModule.set(file, counts)
+  }
+  return byModule
+}
+
+/** Stryker's score: detected (killed or timed out) over all valid mutants. */
+function score(counts: Tally): number {
+  const detected = counts.killed + counts.timedOut
+  const valid = detected + counts.survived + counts.noCoverage
+  return valid === 0 ? 100 : (100 * detected) / valid
+}
+
+async function main() {
+  const modules = modulesUnderMutation().filter((module) => only.length === 0 || only.some((given) => module.startsWith(given)))
+  let mutate = modules
+  if (quick) {
+    mutate = changedRanges(modules)
+    if (mutate.length === 0) {
+      console.log('mutation (quick): no line of a mutated module changed since the previous commit; nothing to mutate.')
+      return
+    }
+    console.log(`mutation (quick): ${mutate.length} changed range(s): ${mutate.join(', ')}`)
+  }
+  const started = Date.now()
+  const results = await new Stryker({ mutate }).runMutationTest()
+  const byModule = tally(results)
+
+  console.log(`\nMutation score per module (minimum ${MINIMUM_SCORE}%):`)
+  const width = Math.max(...modules.map((module) => module.length))
+  console.log(`${'module'.padEnd(width)}  score   killed  timeout  survived  no cover`)
+  const failing: string[] = []
+  for (const module of modules) {
+    const counts = byModule.get(module)
+    if (!counts) continue
+    const value = score(counts)
+    if (value < MINIMUM_SCORE) failing.push(module)
+    console.log(
+      `${module.padEnd(width)}  ${value.toFixed(1).padStart(5)}%  ${String(counts.killed).padStart(6)}  ${String(counts.timedOut).padStart(7)}  ${String(counts.survived).padStart(8)}  ${String(counts.noCoverage).padStart(8)}`,
+    )
+  }
+  console.log(`(${Math.round((Date.now() - started) / 1000)} s; surviving mutants: reports/mutation/mutation.json)`)
+  if (failing.length > 0) {
+    console.error(`Below ${MINIMUM_SCORE}%: ${failing.join(', ')}`)
+    process.exitCode = 1
+  }
+}
+
+await main()
