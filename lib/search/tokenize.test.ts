@@ -54,6 +54,14 @@ describe('parseQuery', () => {
     expect(parseQuery('熵')).toEqual([{ text: '熵', tokens: ['熵'] }])
   })
 
+  it('keeps the first 12 distinct terms of a long query and drops the rest', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `w${i}`)
+    expect(parseQuery(words.join(' ')).map((t) => t.text)).toEqual(words.slice(0, 12))
+    // Repeats do not use up the budget; Chinese runs count one term each.
+    expect(parseQuery(`a a a b 注意 ${words.join(' ')}`).map((t) => t.text)).toEqual(['a', 'b', '注意', ...words.slice(0, 9)])
+    expect(parseQuery(words.slice(0, 12).join(' '))).toHaveLength(12)
+  })
+
   it('ignores markup characters and repeated terms', () => {
     expect(parseQuery('<script>alert(1)</script> 注意力 注意力').map((t) => t.text)).toEqual(['script', 'alert', '1', '注意力'])
     expect(parseQuery('  ，。！ ')).toEqual([])
