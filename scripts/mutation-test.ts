@@ -4,6 +4,8 @@
  * module. Exit 1 when one scores below 80%.
  *
  * `npm run test:mutation -- lib/auth/` mutates only the modules under that path.
+ * Add `--force` to test every mutant again instead of reusing the results of
+ * the previous run for unchanged code and tests.
  *
  * `npm run test:mutation -- --quick` mutates only the lines of those modules
  * changed since the previous commit (HEAD~1, uncommitted edits included), for
@@ -22,6 +24,7 @@ const MINIMUM_SCORE = 80
 const root = path.resolve(import.meta.dirname, '..')
 const config = JSON.parse(fs.readFileSync(path.join(root, 'stryker.config.json'), 'utf8')) as { mutate: string[] }
 const quick = process.argv.includes('--quick')
+const force = process.argv.includes('--force')
 /** Paths given on the command line narrow the run to those modules. */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 
@@ -91,7 +94,11 @@ async function main() {
     console.log(`mutation (quick): ${mutate.length} changed range(s): ${mutate.join(', ')}`)
   }
   const started = Date.now()
-  const results = await new Stryker({ mutate }).runMutationTest()
+  // Without --quick, results are kept per selection of modules (reports/mutation/,
+  // not committed): a rerun tests again only mutants whose code or tests changed.
+  const selection = only.length === 0 ? 'all' : only.join('+').replace(/[^A-Za-z0-9.+-]+/g, '_')
+  const incremental = quick ? {} : { incremental: true, force, incrementalFile: `reports/mutation/incremental-${selection}.json` }
+  const results = await new Stryker({ mutate, ...incremental }).runMutationTest()
   const byModule = tally(results)
 
   console.log(`\nMutation score per module (minimum ${MINIMUM_SCORE}%):`)
