@@ -1,4 +1,5 @@
-import { verify } from '@node-rs/argon2'
+import { createHash } from 'node:crypto'
+import { hash as argon2Hash, verify } from '@node-rs/argon2'
 import { eq, like } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
 import { db } from '@/db'
@@ -38,7 +39,9 @@ async function events(key: string): Promise<number> {
 }
 
 // The keys failures are counted under, spelled out: a renamed rule would start every count from zero.
-const accountFailures = (email: string) => `signin-fail:account:${accountSubject(email)}`
+// An account is counted under the first 32 hex digits of the SHA-256 of its trimmed, lower-case email.
+const accountFailures = (email: string) =>
+  `signin-fail:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`
 const addressFailures = (ip: string) => `signin-fail:ip:${ip}`
 
 describe('registration', () => {
@@ -84,6 +87,30 @@ describe('signing in with a password', () => {
     expect(unknownEmail).toEqual(wrongPassword)
     expect(await events(accountFailures(email))).toBe(1)
     expect(await events(addressFailures('198.51.100.2'))).toBe(2)
+  })
+
+  it('counts an account under one key however its email is typed, and no address in the key', async () => {
+    const email = uniqueEmail('Typed')
+    await registerMember({ name: 'Typed', email, password: 'the right passphrase' })
+    await signInWithPassword({ email: `  ${email.toUpperCase()}\t`, password: 'wrong one', ip: '198.51.100.5' })
+    await signInWithPassword({ email: email.toLowerCase(), password: 'wrong two', ip: '198.51.100.5' })
+    expect(await events(accountFailures(email))).toBe(2)
+    expect(accountSubject(` ${email.toUpperCase()} `)).toMatch(/^[0-9a-f]{32}$/)
+    const keys = await db.select({ key: rateLimitEvents.key }).from(rateLimitEvents).where(like(rateLimitEvents.key, 'signin-fail:account:%'))
+    expect(keys.map(({ key }) => key).filter((key) => key.includes('@'))).toEqual([])
+  })
+
+  it('rehashes a password stored with older parameters at the next sign-in, and only then', async () => {
+    const email = uniqueEmail('old-hash')
+    const old = await argon2Hash('the right passphrase', { memoryCost: 4096, timeCost: 3, parallelism: 1 })
+    await db.insert(users).values({ email, name: 'Old', passwordHash: old })
+    await signInWithPassword({ email, password: 'not the passphrase', ip: '198.51.100.6' })
+    expect((await findMemberByEmail(email))!.passwordHash).toBe(old)
+    expect(await signInWithPassword({ email, password: 'the right passphrase', ip: '198.51.100.6' })).toMatchObject({ ok: true })
+    const renewed = (await findMemberByEmail(email))!.passwordHash!
+    expect(renewed).toMatch(CURRENT_ARGON2ID)
+    expect(await signInWithPassword({ email, password: 'the right passphrase', ip: '198.51.100.6' })).toMatchObject({ ok: true })
+    expect((await findMemberByEmail(email))!.passwordHash).toBe(renewed)
   })
 
   it('checks an unknown email against a dummy hash, doing the work a wrong password costs', async () => {
