@@ -1,5 +1,5 @@
 import { eq, like, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { db } from '@/db'
 import { rateLimitEvents } from '@/db/schema'
 import {
@@ -97,6 +97,39 @@ describe('rate limits in the database', () => {
       .where(eq(rateLimitEvents.key, rateLimitKey(fivePerMinute, 'refund')))
     expect(rows).toHaveLength(1)
     expect(rows[0]?.age).toBeGreaterThanOrEqual(29)
+  })
+
+  describe('cleaning up', () => {
+    afterEach(() => {
+      vi.restoreAllMocks()
+    })
+
+    async function drainExpired() {
+      while ((await deleteExpiredRateLimitEvents()) > 0);
+    }
+
+    it('deletes at most 1,000 expired events at a time', async () => {
+      await drainExpired()
+      await db.insert(rateLimitEvents).values(
+        Array.from({ length: 1001 }, (_, i) => ({ key: `it-batch:${i}`, occurredAt: sql`now() - interval '2 days'` })),
+      )
+      expect(await deleteExpiredRateLimitEvents()).toBe(1000)
+      expect(await deleteExpiredRateLimitEvents()).toBe(1)
+      expect(await deleteExpiredRateLimitEvents()).toBe(0)
+    })
+
+    it('cleans up on about one recorded event in fifty, without a scheduler', async () => {
+      const rule: RateLimitRule = { name: 'it-sweep', windows: [{ limit: 100, seconds: 60 }] }
+      await drainExpired()
+      await insertPastEvent(rule, 'stale', 86_400 + 60)
+      vi.spyOn(Math, 'random').mockReturnValue(0.02)
+      await consumeRateLimit(rule, 'writer')
+      expect(await eventCount(rule, 'stale')).toBe(1)
+      vi.spyOn(Math, 'random').mockReturnValue(0.0199)
+      await consumeRateLimit(rule, 'writer')
+      expect(await eventCount(rule, 'stale')).toBe(0)
+      expect(await eventCount(rule, 'writer')).toBe(2)
+    })
   })
 
   it('cleans up events no rule looks at any more, and only those', async () => {

@@ -30,8 +30,25 @@ describe('sliding windows', () => {
     expect(decide(rule, [61, 70, 80, 90, 600])).toEqual({ allowed: false, retryAfterSeconds: 3000 })
   })
 
+  it('counts an event exactly one window old as gone', () => {
+    expect(decide(rule, [10, 20, 60])).toEqual({ allowed: true })
+    expect(decide(rule, [10, 20, 59.999])).toEqual({ allowed: false, retryAfterSeconds: 1 })
+    expect(decide(rule, [0, 0, 0])).toEqual({ allowed: false, retryAfterSeconds: 60 })
+  })
+
+  it('waits for the window that frees a slot last, when several are full', () => {
+    // Minute full (retry in 50 s) and hour full (retry in 3000 s): the later one decides.
+    expect(decide(rule, [1, 5, 10, 50, 600])).toEqual({ allowed: false, retryAfterSeconds: 3000 })
+    // Hour full but freeing sooner than the minute: the minute decides.
+    expect(decide(rule, [1, 2, 3, 4, 3599])).toEqual({ allowed: false, retryAfterSeconds: 57 })
+    // Windows listed the other way round decide the same.
+    expect(decide({ name: 'reversed', windows: [...rule.windows].reverse() }, [1, 5, 10, 50, 600])).toEqual({ allowed: false, retryAfterSeconds: 3000 })
+  })
+
   it('looks back as far and as many events as the largest window needs', () => {
     expect(lookback(rule)).toEqual({ events: 5, seconds: 3600 })
+    // Not necessarily the same window: many events in a short one, few in a long one.
+    expect(lookback({ name: 'mixed', windows: [{ limit: 60, seconds: 60 }, { limit: 3, seconds: 86_400 }] })).toEqual({ events: 60, seconds: 86_400 })
   })
 })
 
@@ -96,8 +113,26 @@ describe('retry messages', () => {
     expect(formatWaitTime(3 * 86_400)).toBe('3 天')
   })
 
+  it('switch units exactly at a minute, an hour and two days, never announcing less than the wait', () => {
+    expect(formatWaitTime(0)).toBe('1 秒')
+    expect(formatWaitTime(-5)).toBe('1 秒')
+    expect(formatWaitTime(1)).toBe('1 秒')
+    expect(formatWaitTime(59)).toBe('59 秒')
+    expect(formatWaitTime(59.01)).toBe('1 分钟')
+    expect(formatWaitTime(119)).toBe('2 分钟')
+    expect(formatWaitTime(120)).toBe('2 分钟')
+    expect(formatWaitTime(3540)).toBe('59 分钟')
+    expect(formatWaitTime(3541)).toBe('1 小时')
+    expect(formatWaitTime(3601)).toBe('2 小时')
+    expect(formatWaitTime(47 * 3600)).toBe('47 小时')
+    expect(formatWaitTime(47 * 3600 + 1)).toBe('2 天')
+    expect(formatWaitTime(48 * 3600)).toBe('2 天')
+    expect(formatWaitTime(72 * 3600 + 1)).toBe('4 天')
+  })
+
   it('say what happened and when to retry', () => {
     expect(rateLimitMessage(900)).toBe('操作过于频繁，请在 15 分钟后重试')
+    expect(rateLimitMessage(5)).toBe('操作过于频繁，请在 5 秒后重试')
     expect(rateLimitMessage(30, '失败次数过多')).toBe('失败次数过多，请在 30 秒后重试')
   })
 })
