@@ -66,6 +66,12 @@ describe('renderCommentBody', () => {
     expect(html).toContain('之后还有文字')
   })
 
+  it('draws \\cancel strokes, whose SVG lines have attributes with digits', () => {
+    const html = render('$\\cancel{x} + \\bcancel{y} + \\xcancel{z}$')
+    expect(html).not.toContain('math-error')
+    expect(html).toMatch(/<line x1="0" y1="100%" x2="100%" y2="0" stroke-width="[\d.]+em"\/>/)
+  })
+
   it('refuses an unknown equation reference inline', () => {
     expect(render('$\\eqref{eq:nope}$')).toContain('class="math-error"')
   })
