@@ -132,3 +132,46 @@ describe('hostile math', () => {
     expect(result).toEqual({ ok: false, error: '评论中的公式过多或过于复杂，显示出来会过大，请精简后再发' })
   })
 })
+const rendered = (markdown: string) => renderCommentBody(markdown, { macros: {}, labels: {} })
+
+describe('renderCommentBody, the subset in detail', () => {
+  it('keeps headings as paragraphs and images as their alt text', () => {
+    expect(rendered('# 标题\n\n## 二级')).toEqual({ ok: true, html: '<p>标题</p>\n<p>二级</p>', text: '标题 二级' })
+    expect(rendered('![图](x.png) 和 ![](y.png)')).toEqual({ ok: true, html: '<p>[图] 和 </p>', text: '[图] 和' })
+  })
+
+  it('links only http, https and mailto, marks outside links, and leaves in-page links alone', () => {
+    expect(rendered('[坏](javascript:alert(1)) [信](mailto:a@b.c) [内](#eqn-1)')).toMatchObject({
+      ok: true,
+      html: '<p><a>坏</a> <a href="mailto:a@b.c" rel="nofollow ugc noopener">信</a> <a href="#eqn-1">内</a></p>',
+    })
+  })
+
+  it('keeps a list’s start number, rules, line breaks, and only well-formed code languages', () => {
+    expect(rendered('3. a\n4. b')).toEqual({ ok: true, html: '<ol start="3">\n<li>a</li>\n<li>b</li>\n</ol>', text: 'a b' })
+    expect(rendered('---')).toEqual({ ok: true, html: '<hr>', text: '' })
+    expect(rendered('a  \nb')).toEqual({ ok: true, html: '<p>a<br>\nb</p>', text: 'a b' })
+    expect(rendered('```Py!thon\nx\n```')).toMatchObject({ ok: true, html: '<pre><code class="">x\n</code></pre>' })
+    expect(rendered('```c++\nx\n```')).toMatchObject({ ok: true, html: '<pre><code class="language-c++">x\n</code></pre>' })
+  })
+
+  it('writes the text with a space between blocks, list items and lines', () => {
+    expect(rendered('- a\n- b\n\n> q\n\n```\ncode\n```\n\n段落')).toMatchObject({ ok: true, text: 'a b q code 段落' })
+    expect(rendered('行内 $x$ 与\n\n$$\ny\n$$')).toMatchObject({ ok: true, text: '行内 $x$ 与 $$y$$' })
+  })
+
+  it('refuses lists nested deeper than 24 across lines', () => {
+    const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')
+    expect(rendered(nested(30))).toEqual({ ok: false, error: '引用或列表嵌套过深' })
+    expect(rendered(nested(10)).ok).toBe(true)
+  })
+
+  it('shows a formula whose markup nests too deep as its source, marked too complex', () => {
+    const fraction = (depth: number) => Array.from({ length: depth }).reduce<string>((tex) => `\\frac{${tex}}{y}`, 'x')
+    const deep = rendered(`$${fraction(20)}$`)
+    expect(deep).toMatchObject({ ok: true })
+    expect(deep.ok && deep.html).toMatch(/^<p><span class="math-error" title="公式过于复杂，无法显示">\$\\frac/)
+    const shallow = rendered(`$${fraction(3)}$`)
+    expect(shallow.ok && shallow.html).not.toContain('math-error')
+  })
+})
