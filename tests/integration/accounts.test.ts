@@ -15,7 +15,7 @@ import { verifyEmailWithToken } from '@/lib/auth/email-links'
 import { signInWithOAuth } from '@/lib/auth/oauth'
 import { hashPassword } from '@/lib/auth/password-hash'
 import { findSessionMember } from '@/lib/auth/session-member'
-import { accountSubject, INVALID_CREDENTIALS_MESSAGE, signInWithPassword } from '@/lib/auth/sign-in'
+import { accountSubject, signInWithPassword } from '@/lib/auth/sign-in'
 import { linkFromOutbox } from '@/tests/support/outbox'
 import { announcedWaitSeconds, secondsSince } from '@/tests/support/retry-wait'
 
@@ -83,7 +83,7 @@ describe('signing in with a password', () => {
     await registerMember({ name: 'Wrong', email, password: 'the right passphrase' })
     const wrongPassword = await signInWithPassword({ email, password: 'a wrong passphrase', ip: '198.51.100.2' })
     const unknownEmail = await signInWithPassword({ email: uniqueEmail('nobody'), password: 'a wrong passphrase', ip: '198.51.100.2' })
-    expect(wrongPassword).toEqual({ ok: false, reason: 'invalid-credentials', message: INVALID_CREDENTIALS_MESSAGE })
+    expect(wrongPassword).toEqual({ ok: false, reason: 'invalid-credentials', message: '邮箱或密码不正确' })
     expect(unknownEmail).toEqual(wrongPassword)
     expect(await events(accountFailures(email))).toBe(1)
     expect(await events(addressFailures('198.51.100.2'))).toBe(2)
@@ -172,6 +172,7 @@ describe('signing in with a password', () => {
     expect(await signInWithPassword({ email, password: 'the right passphrase', ip: '198.51.100.3' })).toMatchObject({
       ok: false,
       reason: 'disabled',
+      message: '该账户已被停用。如有疑问，请通过留言联系我们。',
     })
     expect(await signInWithPassword({ email, password: 'not it at all', ip: '198.51.100.3' })).toMatchObject({
       reason: 'invalid-credentials',
