@@ -15,7 +15,6 @@ import {
   previewComment,
 } from '@/lib/comments/actions'
 import { countVisibleComments, listArticleComments, listRecentComments, type CommentReader } from '@/lib/comments/comment-listing'
-import { COMMENT_PAGE_SIZE } from '@/lib/comments/limits'
 import type { CommentView } from '@/lib/comments/types'
 import { formOf, requestAs, requestWithRelaxedLimits, runAction, sessionOf } from '@/tests/support/actions'
 import { naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
@@ -203,7 +202,7 @@ describe('pages of top-level comments', () => {
   it('shows 50 top-level comments a page, oldest first, each with its replies', async () => {
     const first = await listArticleComments(slug, { page: 1 }, null)
     expect(first).toMatchObject({ count: 121, page: 1, pages: 3 })
-    expect(first.comments.map((comment) => comment.id)).toEqual(topLevel.slice(0, COMMENT_PAGE_SIZE))
+    expect(first.comments.map((comment) => comment.id)).toEqual(topLevel.slice(0, 50))
     const third = await listArticleComments(slug, { page: 3 }, null)
     expect(third.comments.map((comment) => comment.id)).toEqual(topLevel.slice(100))
     expect(third.comments[0]!.replies.map((reply) => reply.id)).toEqual([lateReply])
