@@ -4,6 +4,9 @@
  * module. Exit 1 when one scores below 80%.
  *
  * `npm run test:mutation -- lib/auth/` mutates only the modules under that path.
+ * Static mutants (in module-level constants such as the sanitizer's
+ * allow-lists) are not run by default: each needs every test re-run with the
+ * module reloaded. `--static` runs them too.
  * Add `--force` to test every mutant again instead of reusing the results of
  * the previous run for unchanged code and tests.
  *
@@ -26,6 +29,8 @@ const root = path.resolve(import.meta.dirname, '..')
 const config = JSON.parse(fs.readFileSync(path.join(root, 'stryker.config.json'), 'utf8')) as { mutate: string[] }
 const quick = process.argv.includes('--quick')
 const force = process.argv.includes('--force')
+/** Static mutants (module-level tables) are left out unless asked for: see docs/testing.md. */
+const withStatic = process.argv.includes('--static')
 /** Paths given on the command line narrow the run to those modules. */
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 
@@ -76,18 +81,21 @@ interface Tally {
   noCoverage: number
   timedOut: number
   invalid: number
+  /** Static mutants not run (ignoreStatic). */
+  static: number
 }
 
 function tally(results: readonly MutantResult[]): Map<string, Tally> {
   const byModule = new Map<string, Tally>()
   for (const result of results) {
     const file = path.relative(root, path.resolve(root, result.fileName))
-    const counts = byModule.get(file) ?? { killed: 0, survived: 0, noCoverage: 0, timedOut: 0, invalid: 0 }
+    const counts = byModule.get(file) ?? { killed: 0, survived: 0, noCoverage: 0, timedOut: 0, invalid: 0, static: 0 }
     if (result.status === 'Killed') counts.killed++
     else if (result.status === 'Timeout') counts.timedOut++
     else if (result.status === 'Survived') counts.survived++
     else if (result.status === 'NoCoverage') counts.noCoverage++
-    else counts.invalid++ // CompileError, RuntimeError, Ignored: not counted in the score
+    else if (result.status === 'Ignored' && /static/i.test(result.statusReason ?? '')) counts.static++
+    else counts.invalid++ // CompileError, RuntimeError, other Ignored: not counted in the score
     byModule.set(file, counts)
   }
   return byModule
@@ -119,12 +127,12 @@ async function main() {
   // not committed): a rerun tests again only mutants whose code or tests changed.
   const selection = only.length === 0 ? 'all' : only.join('+').replace(/[^A-Za-z0-9.+-]+/g, '_')
   const incremental = quick ? {} : { incremental: true, force, incrementalFile: `reports/mutation/incremental-${selection}.json` }
-  const results = await new Stryker({ mutate, ...incremental }).runMutationTest()
+  const results = await new Stryker({ mutate, ...incremental, ...(withStatic ? { ignoreStatic: false } : {}) }).runMutationTest()
   const byModule = tally(results)
 
   console.log(`\nMutation score per module (minimum ${MINIMUM_SCORE}%):`)
   const width = Math.max(...modules.map((module) => module.length))
-  console.log(`${'module'.padEnd(width)}  score   killed  timeout  survived  no cover`)
+  console.log(`${'module'.padEnd(width)}  score   killed  timeout  survived  no cover  static (not run)`)
   const failing: string[] = []
   for (const module of modules) {
     const counts = byModule.get(module)
@@ -132,7 +140,7 @@ async function main() {
     const value = score(counts)
     if (value < MINIMUM_SCORE) failing.push(module)
     console.log(
-      `${module.padEnd(width)}  ${value.toFixed(1).padStart(5)}%  ${String(counts.killed).padStart(6)}  ${String(counts.timedOut).padStart(7)}  ${String(counts.survived).padStart(8)}  ${String(counts.noCoverage).padStart(8)}`,
+      `${module.padEnd(width)}  ${value.toFixed(1).padStart(5)}%  ${String(counts.killed).padStart(6)}  ${String(counts.timedOut).padStart(7)}  ${String(counts.survived).padStart(8)}  ${String(counts.noCoverage).padStart(8)}  ${String(counts.static).padStart(6)}`,
     )
   }
   console.log(`(${Math.round((Date.now() - started) / 1000)} s; surviving mutants: reports/mutation/mutation.json)`)
