@@ -126,6 +126,10 @@ describe('splitRows', () => {
     expect(splitRows('\\begin{cases}a\\cr b\\end{cases}\\cr c').map((row) => row.tex)).toEqual(['\\begin{cases}a\\cr b\\end{cases}', ' c'])
   })
 
+  it('steps over both backslashes of a nested \\\\, so a brace after it still counts', () => {
+    expect(splitRows('{a\\\\{b}}\\\\c').map((row) => row.tex)).toEqual(['{a\\\\{b}}', 'c'])
+  })
+
   it('does not take \\crcr, \\cross or \\\\ after a backslash for a row break', () => {
     expect(splitRows('a\\cross b')).toHaveLength(1)
     expect(splitRows('a\\cra b').map((row) => row.tex)).toEqual(['a\\cra b'])
@@ -159,12 +163,17 @@ describe('splitCells', () => {
 describe('outerEnvironment', () => {
   it('finds the environment that is the whole formula, with its body and where the body starts', () => {
     expect(outerEnvironment('  \\begin{align} a \\end{align}  ')).toEqual({ name: 'align', starred: false, argument: '', body: ' a ', bodyOffset: 15 })
+    expect(outerEnvironment('\n \\begin{align} a \\end{align}')).toMatchObject({ bodyOffset: 15 })
+    expect(outerEnvironment('\\begin{align} a \\end{align} \n')).toMatchObject({ bodyOffset: 13 })
     expect(outerEnvironment('\\begin {equation*}x\\end {equation*}')).toEqual({ name: 'equation', starred: true, argument: '', body: 'x', bodyOffset: 18 })
   })
 
   it('takes the column count of alignat out of the body', () => {
     expect(outerEnvironment('\\begin{alignat}{2} a &= b \\end{alignat}')).toEqual({ name: 'alignat', starred: false, argument: '{2}', body: ' a &= b ', bodyOffset: 18 })
     expect(outerEnvironment('\\begin{alignat} {2} a \\end{alignat}')).toMatchObject({ argument: '{2}', body: ' a ', bodyOffset: 19 })
+    expect(outerEnvironment('\\begin{alignat}{10} a \\end{alignat}')).toMatchObject({ argument: '{10}', body: ' a ' })
+    // Only a group right at the start is the column count.
+    expect(outerEnvironment('\\begin{alignat} a_{1} \\end{alignat}')).toMatchObject({ argument: '', body: ' a_{1} ' })
     // Other environments keep a leading group as part of the body.
     expect(outerEnvironment('\\begin{align}{a} = b\\end{align}')).toMatchObject({ argument: '', body: '{a} = b', bodyOffset: 13 })
   })
