@@ -47,6 +47,12 @@ describe('refuseCommentTex', () => {
     expect(refuseCommentTex(`${'\\begin{matrix}'.repeat(12)}${'{'.repeat(13)}x${'}'.repeat(13)}${'\\end{matrix}'.repeat(12)}`)).toBe(TOO_COMPLEX)
   })
 
+  it('counts \\begin as a level even without its braces, and only \\right, \\end and } close one', () => {
+    expect(refuseCommentTex('\\begin '.repeat(25))).toBe(TOO_COMPLEX)
+    expect(refuseCommentTex(`${'{\\alpha '.repeat(25)}${'}'.repeat(25)}`)).toBe(TOO_COMPLEX)
+    expect(refuseCommentTex(`${'\\left( \\cdot '.repeat(25)}`)).toBe(TOO_COMPLEX)
+  })
+
   it('counts depth, not the number of groups side by side', () => {
     expect(refuseCommentTex('{a}'.repeat(200))).toBeNull()
     expect(refuseCommentTex('\\left(a\\right)'.repeat(100))).toBeNull()

@@ -142,5 +142,8 @@ describe('cleanStyle', () => {
 
   it('skips declarations without a colon', () => {
     expect(cleanStyle('height;width:1em;;')).toBe('width:1em')
+    // Not "color: colorx" read from a declaration that has no colon.
+    expect(cleanStyle('colorx')).toBe('')
+    expect(cleanStyle('a:1em;colorx;color:red')).toBe('color:red')
   })
 })
