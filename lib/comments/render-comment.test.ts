@@ -160,10 +160,29 @@ describe('renderCommentBody, the subset in detail', () => {
     expect(rendered('行内 $x$ 与\n\n$$\ny\n$$')).toMatchObject({ ok: true, text: '行内 $x$ 与 $$y$$' })
   })
 
-  it('refuses lists nested deeper than 24 across lines', () => {
+  it('refuses lists nested deeper than 24 elements across lines, and accepts 24', () => {
+    // Each list level is two elements (ul > li): 12 levels are 24 deep.
     const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')
-    expect(rendered(nested(30))).toEqual({ ok: false, error: '引用或列表嵌套过深' })
-    expect(rendered(nested(10)).ok).toBe(true)
+    expect(rendered(nested(13))).toEqual({ ok: false, error: '引用或列表嵌套过深' })
+    expect(rendered(nested(12)).ok).toBe(true)
+  })
+
+  it('refuses, instead of crashing, Markdown that overflows the parser’s stack', () => {
+    // 5,000 nested emphasis markers each side: the Markdown parser recurses past the stack (about 2 s).
+    expect(rendered(`${'_'.repeat(5000)}a${'_'.repeat(5000)}`)).toEqual({ ok: false, error: '公式过于复杂，无法显示' })
+  })
+
+  it('allows 100,000 bytes of HTML and refuses one more', () => {
+    // '<p>' + text + '</p>' is the text plus 7 bytes.
+    const fits = rendered('x'.repeat(99_993))
+    expect(fits.ok && Buffer.byteLength(fits.html)).toBe(100_000)
+    expect(rendered('x'.repeat(99_994))).toEqual({ ok: false, error: '评论中的公式过多或过于复杂，显示出来会过大，请精简后再发' })
+  })
+
+  it('writes formulas into the text trimmed, and numbers no equation', () => {
+    expect(rendered('看 $ x $ 吧')).toMatchObject({ ok: true, text: '看 $x$ 吧' })
+    const equation = rendered('$$\n\\begin{equation} a \\end{equation}\n$$')
+    expect(equation.ok && equation.html).not.toMatch(/eqn-|\(1\)/)
   })
 
   it('shows a formula whose markup nests too deep as its source, marked too complex', () => {
