@@ -41,7 +41,12 @@ function modulesUnderMutation(): string[] {
 }
 
 /** `file:start-end` for every run of lines changed since the previous commit. */
-function changedRanges(modules: string[]): string[] {
+function changedRanges(modules: string[]): string[] | null {
+  try {
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD~1'], { cwd: root, stdio: 'ignore' })
+  } catch {
+    return null // a shallow clone, or the first commit
+  }
   const diff = execFileSync('git', ['diff', '--unified=0', '--no-color', 'HEAD~1', '--', ...modules], { cwd: root, encoding: 'utf8' })
   const ranges: string[] = []
   let file = ''
@@ -113,6 +118,10 @@ async function main() {
   let mutate = modules
   if (quick) {
     const changed = changedRanges(modules)
+    if (changed === null) {
+      console.log('mutation (quick): no previous commit to compare with (shallow clone?); nothing to mutate.')
+      return
+    }
     if (changed.length === 0) {
       console.log('mutation (quick): no line of a mutated module changed since the previous commit; nothing to mutate.')
       return
