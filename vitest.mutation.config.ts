@@ -28,9 +28,10 @@ export default defineConfig({
     projects: [
       // Stryker switches mutants at run time, so a unit test file need not import
       // KaTeX and the rest afresh for each one: sharing the module cache between
-      // runs makes a mutant cheaper. (Static mutants, which would need a fresh
-      // module, are not run by default: scripts/mutation-test.ts.)
-      { ...unitProject, test: { ...unitProject!.test, include: unit, exclude: mocking, isolate: false } },
+      // runs makes a mutant cheaper. Static mutants need a fresh module: they are
+      // not run by default, and when they are, the script asks for isolation.
+      // MUTATION_ISOLATE=1 (set for static mutants) gives each run fresh modules.
+      { ...unitProject, test: { ...unitProject!.test, include: unit, exclude: mocking, isolate: process.env.MUTATION_ISOLATE === '1' } },
       { ...unitProject, test: { ...unitProject!.test, name: 'unit-mocking', include: mocking } },
       // The mutated modules need no content catalog: only the database URL is set up.
       { ...integrationProject, test: { ...integrationProject!.test, include: integration, globalSetup: ['tests/support/database-url-setup.ts'] } },

@@ -6,7 +6,7 @@
  * `npm run test:mutation -- lib/auth/` mutates only the modules under that path.
  * Static mutants (in module-level constants such as the sanitizer's
  * allow-lists) are not run by default: each needs every test re-run with the
- * module reloaded. `--static` runs them too.
+ * module reloaded. `--static` runs them too, and so does `--quick`.
  * Add `--force` to test every mutant again instead of reusing the results of
  * the previous run for unchanged code and tests.
  *
@@ -106,11 +106,11 @@ function tally(results: readonly MutantResult[]): Map<string, Tally> {
   return byModule
 }
 
-/** Stryker's score: detected (killed or timed out) over all valid mutants. */
-function score(counts: Tally): number {
+/** Stryker's score: detected (killed or timed out) over all valid mutants; null without any. */
+function score(counts: Tally): number | null {
   const detected = counts.killed + counts.timedOut
   const valid = detected + counts.survived + counts.noCoverage
-  return valid === 0 ? 100 : (100 * detected) / valid
+  return valid === 0 ? null : (100 * detected) / valid
 }
 
 async function main() {
@@ -136,7 +136,12 @@ async function main() {
   // not committed): a rerun tests again only mutants whose code or tests changed.
   const selection = only.length === 0 ? 'all' : only.join('+').replace(/[^A-Za-z0-9.+-]+/g, '_')
   const incremental = quick ? {} : { incremental: true, force, incrementalFile: `reports/mutation/incremental-${selection}.json` }
-  const results = await new Stryker({ mutate, ...incremental, ...(withStatic ? { ignoreStatic: false } : {}) }).runMutationTest()
+  // Static mutants need a fresh module for each run: --static, and --quick (a
+  // changed table is as much a change as a changed line of code), run them,
+  // with the unit tests isolated (vitest.mutation.config.ts reads this).
+  const runStatic = withStatic || quick
+  if (runStatic) process.env.MUTATION_ISOLATE = '1'
+  const results = await new Stryker({ mutate, ...incremental, ...(runStatic ? { ignoreStatic: false } : {}) }).runMutationTest()
   const byModule = tally(results)
 
   console.log(`\nMutation score per module (minimum ${MINIMUM_SCORE}%):`)
@@ -147,9 +152,9 @@ async function main() {
     const counts = byModule.get(module)
     if (!counts) continue
     const value = score(counts)
-    if (value < MINIMUM_SCORE) failing.push(module)
+    if (value !== null && value < MINIMUM_SCORE) failing.push(module)
     console.log(
-      `${module.padEnd(width)}  ${value.toFixed(1).padStart(5)}%  ${String(counts.killed).padStart(6)}  ${String(counts.timedOut).padStart(7)}  ${String(counts.survived).padStart(8)}  ${String(counts.noCoverage).padStart(8)}  ${String(counts.static).padStart(6)}`,
+      `${module.padEnd(width)}  ${(value === null ? 'n/a' : `${value.toFixed(1)}%`).padStart(6)}  ${String(counts.killed).padStart(6)}  ${String(counts.timedOut).padStart(7)}  ${String(counts.survived).padStart(8)}  ${String(counts.noCoverage).padStart(8)}  ${String(counts.static).padStart(6)}`,
     )
   }
   console.log(`(${Math.round((Date.now() - started) / 1000)} s; surviving mutants: reports/mutation/mutation.json)`)
