@@ -12,7 +12,7 @@
  *
  * `npm run test:mutation -- --quick` mutates only the lines of those modules
  * changed since the previous commit (HEAD~1, uncommitted edits included), for
- * CI and editing loops, at most 60 lines (the rest is left to the full run,
+ * CI and editing loops, at most 25 lines (the rest is left to the full run,
  * and it says so); with no such line it says so and passes.
  *
  * docs/testing.md ("Mutation testing") lists the surviving mutants judged
@@ -64,7 +64,7 @@ function changedRanges(modules: string[]): string[] | null {
 }
 
 /** Lines --quick mutates at most: a few minutes on this project's 2-core machines. */
-const QUICK_LINE_BUDGET = 60
+const QUICK_LINE_BUDGET = 25
 
 /** The first ranges that fit in `budget` lines, the last one cut to fit. */
 function withinBudget(ranges: readonly string[], budget: number): string[] {
