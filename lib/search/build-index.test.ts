@@ -9,6 +9,7 @@ describe('building the search index', () => {
     expect(searchDocument(doc('a', '2024-01-01', { summary: '设  $x^2$ 为  平方，$y$ 亦然' }))).toEqual({ ...doc('a', '2024-01-01'), summary: '设 为 平方， 亦然' })
     expect(searchDocument(doc('a', '2024-01-01', { summary: ' $x$ ' }))).toEqual(doc('a', '2024-01-01'))
     expect('summary' in searchDocument(doc('a', '2024-01-01'))).toBe(false)
+    expect(searchDocument(doc('a', '2024-01-01', { summary: '设$x$为' })).summary).toBe('设 为')
   })
 
   it('numbers documents newest first, by slug within a day', () => {
@@ -26,6 +27,8 @@ describe('building the search index', () => {
     // one: title(1) + body(16), count 2 → 17 + (2 << 5); three: category(4) + summary(8) + body(16), count 1.
     expect(chunk!['梯度']).toEqual([0, 17 + (2 << 5), 2, 28 + (1 << 5)])
     expect(chunk!['优化']).toEqual([0, 2])
+    const tagged = buildSearchIndex([doc('t', '2024-01-01', { tags: ['vq', 'vae'] })]).chunks[0]!
+    expect([tagged['vq'], tagged['vae'], tagged['vqvae']]).toEqual([[0, 2], [0, 2], undefined])
     expect(index.manifest).toMatchObject({ format: 1, documents: 3, chunks: 1, lengths: [2, 1, 1] })
   })
 

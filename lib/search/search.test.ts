@@ -171,6 +171,24 @@ describe('search results', () => {
     expect((await search(lengths, '梯度')).results.map((r) => r.slug)).toEqual(['short', 'long'])
   })
 
+  it('counts a phrase where all its bigrams are, as often as the rarest of them', async () => {
+    const phrase = memorySource(
+      buildSearchIndex([
+        // 注意 three times but 意力 once: the phrase at most once.
+        doc('repeats-half', '2024-01-03', { title: '注意', text: '注意注意注意意力' }),
+        doc('twice', '2024-01-02', { text: '注意力注意力' }),
+      ]),
+    )
+    // The title holds 注意 but not 意力: the phrase is not in the title.
+    expect((await search(phrase, '注意力')).results.map((r) => r.slug)).toEqual(['twice', 'repeats-half'])
+  })
+
+  it('cuts the snippet from the body whenever the body holds a word, summary or not', async () => {
+    const both = memorySource(buildSearchIndex([doc('both', '2024-01-01', { summary: '摘要也提到梯度。', text: '正文讲梯度裁剪。' })]))
+    const [result] = (await search(both, '梯度')).results
+    expect(result!.snippet).toEqual([{ text: '正文讲' }, { text: '梯度', match: true }, { text: '裁剪。' }])
+  })
+
   it('puts articles with more title terms first', async () => {
     const titles = memorySource(
       buildSearchIndex([
