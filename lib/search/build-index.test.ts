@@ -37,6 +37,13 @@ describe('building the search index', () => {
     expect(index.chunks[0]!['x']).toEqual([0, 16 + (255 << 5)])
   })
 
+  it('estimates a token’s size as three bytes a character, four more, and its postings', () => {
+    // One token, "ab": 2 × 3 + 4 + '[0,49]'.length = 16 bytes.
+    const one = [doc('ab', '2024-01-01', { category: '', text: 'ab' })]
+    expect(buildSearchIndex(one, { targetChunkBytes: 16 }).manifest.chunks).toBe(1)
+    expect(buildSearchIndex(one, { targetChunkBytes: 15 }).manifest.chunks).toBe(2)
+  })
+
   it('sizes chunks to the target, at least one', () => {
     const docs = Array.from({ length: 40 }, (_, i) => doc(`d${i}`, '2024-01-01', { text: `词${i}号 word${i}` }))
     expect(buildSearchIndex(docs).manifest.chunks).toBe(1)
