@@ -51,7 +51,7 @@ const authBelowActions = {
 
 export default [
   {
-    ignores: ['node_modules/**', '.next/**', '.catalog/**', 'bench/.work/**', 'test-results/**', 'math-report/**'],
+    ignores: ['node_modules/**', '.next/**', '.catalog/**', 'bench/.work/**', 'test-results/**', 'math-report/**', '.stryker-tmp/**', 'reports/**'],
   },
   {
     // Everything the running site executes: routes, components, and lib/ except the build side.

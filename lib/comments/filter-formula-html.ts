@@ -89,8 +89,9 @@ export function cleanStyle(style: string): string {
   return kept.join(';')
 }
 
-const TOKEN = /<\/([a-z]+)>|<([a-z]+)((?:\s+[a-zA-Z][a-zA-Z-]*="[^"<>]*")*)\s*(\/?)>|[^<>]+/y
-const ATTRIBUTE = /\s+([a-zA-Z][a-zA-Z-]*)="([^"]*)"/g
+// Attribute names may hold digits: KaTeX's \cancel strokes are <line x1=… y1=…>.
+const TOKEN = /<\/([a-z]+)>|<([a-z]+)((?:\s+[a-zA-Z][a-zA-Z0-9-]*="[^"<>]*")*)\s*(\/?)>|[^<>]+/y
+const ATTRIBUTE = /\s+([a-zA-Z][a-zA-Z0-9-]*)="([^"]*)"/g
 const EQUATION_LINK = /^#eqn-[A-Za-z0-9_-]+$/
 
 export interface FilterLimits {

@@ -66,6 +66,12 @@ describe('renderCommentBody', () => {
     expect(html).toContain('之后还有文字')
   })
 
+  it('draws \\cancel strokes, whose SVG lines have attributes with digits', () => {
+    const html = render('$\\cancel{x} + \\bcancel{y} + \\xcancel{z}$')
+    expect(html).not.toContain('math-error')
+    expect(html).toMatch(/<line x1="0" y1="100%" x2="100%" y2="0" stroke-width="[\d.]+em"\/>/)
+  })
+
   it('refuses an unknown equation reference inline', () => {
     expect(render('$\\eqref{eq:nope}$')).toContain('class="math-error"')
   })
@@ -124,5 +130,62 @@ describe('hostile math', () => {
   it('refuses a comment whose HTML would pass 100 KB', () => {
     const result = renderCommentBody('$\\sum_{i=1}^{n} x_i$ '.repeat(200), context)
     expect(result).toEqual({ ok: false, error: '评论中的公式过多或过于复杂，显示出来会过大，请精简后再发' })
+  })
+})
+const rendered = (markdown: string) => renderCommentBody(markdown, { macros: {}, labels: {} })
+
+describe('renderCommentBody, the subset in detail', () => {
+  it('keeps headings as paragraphs and images as their alt text', () => {
+    expect(rendered('# 标题\n\n## 二级')).toEqual({ ok: true, html: '<p>标题</p>\n<p>二级</p>', text: '标题 二级' })
+    expect(rendered('![图](x.png) 和 ![](y.png)')).toEqual({ ok: true, html: '<p>[图] 和 </p>', text: '[图] 和' })
+  })
+
+  it('links only http, https and mailto, marks outside links, and leaves in-page links alone', () => {
+    expect(rendered('[坏](javascript:alert(1)) [信](mailto:a@b.c) [内](#eqn-1)')).toMatchObject({
+      ok: true,
+      html: '<p><a>坏</a> <a href="mailto:a@b.c" rel="nofollow ugc noopener">信</a> <a href="#eqn-1">内</a></p>',
+    })
+  })
+
+  it('keeps a list’s start number, rules, line breaks, and only well-formed code languages', () => {
+    expect(rendered('3. a\n4. b')).toEqual({ ok: true, html: '<ol start="3">\n<li>a</li>\n<li>b</li>\n</ol>', text: 'a b' })
+    expect(rendered('---')).toEqual({ ok: true, html: '<hr>', text: '' })
+    expect(rendered('a  \nb')).toEqual({ ok: true, html: '<p>a<br>\nb</p>', text: 'a b' })
+    expect(rendered('```Py!thon\nx\n```')).toMatchObject({ ok: true, html: '<pre><code class="">x\n</code></pre>' })
+    expect(rendered('```c++\nx\n```')).toMatchObject({ ok: true, html: '<pre><code class="language-c++">x\n</code></pre>' })
+  })
+
+  it('writes the text with a space between blocks, list items and lines', () => {
+    expect(rendered('- a\n- b\n\n> q\n\n```\ncode\n```\n\n段落')).toMatchObject({ ok: true, text: 'a b q code 段落' })
+    expect(rendered('行内 $x$ 与\n\n$$\ny\n$$')).toMatchObject({ ok: true, text: '行内 $x$ 与 $$y$$' })
+  })
+
+  it('refuses lists nested deeper than 24 elements across lines, and accepts 24', () => {
+    // Each list level is two elements (ul > li): 12 levels are 24 deep.
+    const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')
+    expect(rendered(nested(13))).toEqual({ ok: false, error: '引用或列表嵌套过深' })
+    expect(rendered(nested(12)).ok).toBe(true)
+  })
+
+  it('allows 100,000 bytes of HTML and refuses one more', () => {
+    // '<p>' + text + '</p>' is the text plus 7 bytes.
+    const fits = rendered('x'.repeat(99_993))
+    expect(fits.ok && Buffer.byteLength(fits.html)).toBe(100_000)
+    expect(rendered('x'.repeat(99_994))).toEqual({ ok: false, error: '评论中的公式过多或过于复杂，显示出来会过大，请精简后再发' })
+  })
+
+  it('writes formulas into the text trimmed, and numbers no equation', () => {
+    expect(rendered('看 $ x $ 吧')).toMatchObject({ ok: true, text: '看 $x$ 吧' })
+    const equation = rendered('$$\n\\begin{equation} a \\end{equation}\n$$')
+    expect(equation.ok && equation.html).not.toMatch(/eqn-|\(1\)/)
+  })
+
+  it('shows a formula whose markup nests too deep as its source, marked too complex', () => {
+    const fraction = (depth: number) => Array.from({ length: depth }).reduce<string>((tex) => `\\frac{${tex}}{y}`, 'x')
+    const deep = rendered(`$${fraction(20)}$`)
+    expect(deep).toMatchObject({ ok: true })
+    expect(deep.ok && deep.html).toMatch(/^<p><span class="math-error" title="公式过于复杂，无法显示">\$\\frac/)
+    const shallow = rendered(`$${fraction(3)}$`)
+    expect(shallow.ok && shallow.html).not.toContain('math-error')
   })
 })

@@ -130,6 +130,18 @@ describe('equation numbering', () => {
     expect(elements(html[0]!, hasClass('eqn-number')).map((element) => element.properties.id)).toEqual(['eqn-eq-first', 'eqn-2'])
   })
 
+  it('never gives two numbers one anchor: labels that read alike, or a label named like a number', () => {
+    const { html, labels } = render([
+      display('\\begin{equation} a \\label{a:b} \\end{equation}'),
+      display('\\begin{equation} b \\label{a.b} \\end{equation}'),
+      display('\\begin{equation} c \\label{4} \\end{equation}'),
+      display('\\begin{equation} d \\end{equation}'),
+    ])
+    const ids = html.flatMap((formula) => elements(formula, hasClass('eqn-number')).map((element) => element.properties.id))
+    expect(ids).toEqual(['eqn-a-b', 'eqn-a-b-2', 'eqn-4', 'eqn-4-2'])
+    expect([labels.get('a:b')?.anchor, labels.get('a.b')?.anchor, labels.get('4')?.anchor]).toEqual(['eqn-a-b', 'eqn-a-b-2', 'eqn-4'])
+  })
+
   it('makes every number a link to itself, kept out of the tab order inside the aria-hidden HTML', () => {
     const { html } = render([display('\\begin{align} a &= b \\label{eq:first} \\\\ c &= d \\end{align}')])
     const numberLinks = elements(html[0]!, hasClass('eqn-link'))

@@ -6,7 +6,8 @@
  * mistypes a few times never notices them.
  *
  * Counts live in PostgreSQL (table rate_limit_events), so they hold across
- * instances. Tests read these numbers instead of repeating them.
+ * instances. The README's table promises these numbers, and the tests state
+ * them as literals (tests/unit/rate-limit-rules.test.ts checks both agree).
  */
 
 export interface RateLimitWindow {

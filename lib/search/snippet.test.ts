@@ -47,4 +47,57 @@ describe('snippet', () => {
   it('finds exact occurrences only', () => {
     expect(findMatches('长度与外推', ['长度外推'])).toEqual([])
   })
+
+  it('keeps some context before the match when no sentence starts near it', () => {
+    const long = `${'甲'.repeat(60)}目标词${'乙'.repeat(60)}`
+    expect(marked(snippet(long, ['目标词'], 40))).toBe(`…${'甲'.repeat(24)}[目标词]${'乙'.repeat(13)}…`)
+  })
+
+  it('starts at a sentence beginning within twice that context', () => {
+    const text = `${'甲'.repeat(60)}。句首${'丙'.repeat(10)}目标词${'乙'.repeat(60)}`
+    expect(marked(snippet(text, ['目标词'], 40))).toBe(`…句首${'丙'.repeat(10)}[目标词]${'乙'.repeat(25)}…`)
+    expect(marked(snippet(`开头${'丙'.repeat(30)}目标词`, ['目标词'], 60))).toBe(`开头${'丙'.repeat(30)}[目标词]`)
+  })
+
+  it('anchors where the most different words occur within one window', () => {
+    const text = `熵${'甲'.repeat(80)}。长度外推${'乙'.repeat(5)}熵${'丙'.repeat(80)}`
+    expect(marked(snippet(text, ['长度外推', '熵'], 20))).toBe(`…[长度外推]${'乙'.repeat(5)}[熵]${'丙'.repeat(10)}…`)
+  })
+
+  it('collapses whitespace and does not start on a space', () => {
+    expect(marked(snippet('一 二。\n\n  目标   词', ['目标'], 10))).toBe('…[目标] 词')
+  })
+
+  it('never cuts a character outside the Basic Multilingual Plane in half', () => {
+    const text = `${'𠮷'.repeat(30)}目标${'𠮷'.repeat(30)}`
+    const result = snippet(text, ['目标'], 31)
+    expect(marked(result)).toBe(`…${'𠮷'.repeat(12)}[目标]${'𠮷'.repeat(3)}…`)
+    // Started one unit later, the window would begin inside a character: it moves past it.
+    expect(marked(snippet(`x${text}`, ['目标'], 31))).toBe(`…${'𠮷'.repeat(12)}[目标]${'𠮷'.repeat(3)}…`)
+    expect(result.map((segment) => segment.text).join('')).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/)
+  })
 })
+
+describe('findMatches', () => {
+  it('returns matches in text order, naming the needle', () => {
+    expect(findMatches('b a', ['a', 'b'])).toEqual([
+      { start: 0, end: 1, needle: 1 },
+      { start: 2, end: 3, needle: 0 },
+    ])
+  })
+
+  it('ignores empty needles and matches English words whole at both ends', () => {
+    expect(findMatches('abc', ['', 'ab', 'bc'])).toEqual([])
+    expect(findMatches('abc', ['abc'])).toEqual([{ start: 0, end: 3, needle: 0 }])
+    expect(findMatches('(ab) ab-c', ['ab'])).toEqual([
+      { start: 1, end: 3, needle: 0 },
+      { start: 5, end: 7, needle: 0 },
+    ])
+  })
+
+  it('maps matches back through characters that fold to several', () => {
+    expect(marked(highlight('the ﬁnal ﬁnal word', ['final']))).toBe('the [ﬁnal] [ﬁnal] word')
+    expect(marked(highlight('ﬁ ok', ['ok']))).toBe('ﬁ [ok]')
+  })
+})
+

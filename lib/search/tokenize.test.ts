@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cjkBigrams, indexTokens, normalizeText, parseQuery, splitPieces } from './tokenize'
+import { chunkFile, documentFile, manifestFile } from './index-format'
+import { cjkBigrams, fieldLength, indexTokens, isWordCharacter, normalizeText, parseQuery, splitPieces } from './tokenize'
 
 describe('splitPieces', () => {
   it('separates Chinese runs from English words in mixed text', () => {
@@ -54,6 +55,14 @@ describe('parseQuery', () => {
     expect(parseQuery('熵')).toEqual([{ text: '熵', tokens: ['熵'] }])
   })
 
+  it('keeps the first 12 distinct terms of a long query and drops the rest', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `w${i}`)
+    expect(parseQuery(words.join(' ')).map((t) => t.text)).toEqual(words.slice(0, 12))
+    // Repeats do not use up the budget; Chinese runs count one term each.
+    expect(parseQuery(`a a a b 注意 ${words.join(' ')}`).map((t) => t.text)).toEqual(['a', 'b', '注意', ...words.slice(0, 9)])
+    expect(parseQuery(words.slice(0, 12).join(' '))).toHaveLength(12)
+  })
+
   it('ignores markup characters and repeated terms', () => {
     expect(parseQuery('<script>alert(1)</script> 注意力 注意力').map((t) => t.text)).toEqual(['script', 'alert', '1', '注意力'])
     expect(parseQuery('  ，。！ ')).toEqual([])
@@ -63,5 +72,61 @@ describe('parseQuery', () => {
 describe('cjkBigrams', () => {
   it('does not split characters outside the Basic Multilingual Plane', () => {
     expect(cjkBigrams('𠮷野家')).toEqual(['𠮷野', '野家'])
+  })
+})
+
+describe('tokenizing, edges', () => {
+  it('tells word characters of spaced scripts from CJK and punctuation', () => {
+    expect(['a', 'Z', '7', 'é', 'я'].map(isWordCharacter)).toEqual([true, true, true, true, true])
+    expect(['中', 'か', 'カ', '한', '-', ' ', undefined].map(isWordCharacter)).toEqual([false, false, false, false, false, false, false])
+  })
+
+  it('splits kana and Hangul as CJK runs', () => {
+    expect(splitPieces(normalizeText('ひらがなとカタカナ한국어'))).toEqual([{ kind: 'cjk', text: 'ひらがなとカタカナ한국어' }])
+  })
+
+  it('keeps words up to 40 characters and drops longer ones', () => {
+    const forty = 'a'.repeat(40)
+    expect(splitPieces(`${forty} ${forty}b`)).toEqual([{ kind: 'word', text: forty }])
+  })
+
+  it('skips runs with no letter or digit, and keeps underscores inside words', () => {
+    expect(splitPieces('——！？…')).toEqual([])
+    expect(splitPieces('中文，「」《》中文')).toEqual([
+      { kind: 'cjk', text: '中文' },
+      { kind: 'cjk', text: '中文' },
+    ])
+    expect(splitPieces('snake_case 3.14').map((piece) => piece.text)).toEqual(['snake_case', '3.14'])
+  })
+
+  it('makes bigrams of runs of two or more, and a one-character run its own token', () => {
+    expect(cjkBigrams('熵')).toEqual(['熵'])
+    expect(cjkBigrams('')).toEqual([])
+    expect(cjkBigrams('注意')).toEqual(['注意'])
+    expect(cjkBigrams('注意力')).toEqual(['注意', '意力'])
+  })
+
+  it('counts single characters and bigrams of Chinese, each as often as it occurs', () => {
+    expect(Object.fromEntries(indexTokens('熵增，熵增'))).toEqual({ 熵: 2, 增: 2, 熵增: 2 })
+    expect(Object.fromEntries(indexTokens('熵'))).toEqual({ 熵: 1 })
+  })
+
+  it('measures a field by its words and bigrams, not its single characters', () => {
+    expect(fieldLength(indexTokens('注意力 attention attention'))).toBe(4)
+    expect(fieldLength(indexTokens('熵'))).toBe(0)
+    expect(fieldLength(new Map([['ab', 3], ['中', 5], ['中文', 2]]))).toBe(5)
+  })
+
+  it('turns each distinct CJK run into one term with its distinct bigrams', () => {
+    expect(parseQuery('哈哈哈哈')).toEqual([{ text: '哈哈哈哈', tokens: ['哈哈'] }])
+    expect(parseQuery('Ｓｏｆｔｍａｘ')).toEqual([{ text: 'softmax', tokens: ['softmax'] }])
+  })
+})
+
+describe('index file names', () => {
+  it('name the manifest, chunks and documents as the browser fetches them', () => {
+    expect(manifestFile()).toBe('manifest.json')
+    expect(chunkFile(3, 'abc123')).toBe('t3.abc123.json')
+    expect(documentFile(12, 'abc123')).toBe('d12.abc123.json')
   })
 })

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/db'
 import { auditLog, comments, feedbackMessages, users, type User } from '@/db/schema'
@@ -34,8 +34,13 @@ async function newComment(author: User | null, postSlug = 'attention-scale-entro
   return comment
 }
 
-async function auditEntriesFor(targetId: string | number) {
-  return db.select().from(auditLog).where(eq(auditLog.targetId, String(targetId))).orderBy(asc(auditLog.id))
+// By type and id: comments and feedback messages are numbered separately, so ids alone collide.
+async function auditEntriesFor(targetType: 'comment' | 'feedback' | 'member', targetId: string | number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, targetType), eq(auditLog.targetId, String(targetId))))
+    .orderBy(asc(auditLog.id))
 }
 
 let admin: User
@@ -75,9 +80,9 @@ describe('who may use the admin actions', () => {
     expect((await db.select().from(feedbackMessages).where(eq(feedbackMessages.id, message!.id)))[0]?.status).toBe('new')
     expect((await db.select().from(comments).where(eq(comments.id, comment.id)))[0]).toMatchObject({ hiddenAt: null, deletedAt: null })
     expect((await db.select().from(users).where(eq(users.id, target.id)))[0]).toMatchObject({ role: 'member', disabledAt: null })
-    expect(await auditEntriesFor(message!.id)).toEqual([])
-    expect(await auditEntriesFor(comment.id)).toEqual([])
-    expect(await auditEntriesFor(target.id)).toEqual([])
+    expect(await auditEntriesFor('feedback', message!.id)).toEqual([])
+    expect(await auditEntriesFor('comment', comment.id)).toEqual([])
+    expect(await auditEntriesFor('member', target.id)).toEqual([])
   })
 
   it('lets editors handle feedback and comments but not members', async () => {
@@ -100,7 +105,7 @@ describe('comment moderation', () => {
     expect(await runAction(changeCommentVisibility, { id: comment.id, hidden: 'false' }, asEditor)).toMatchObject({ ok: true, message: '评论已恢复显示' })
     expect(await runAction(removeComment, { id: comment.id }, asEditor)).toMatchObject({ ok: true, message: '评论已删除' })
     expect(await runAction(removeComment, { id: 999_999 }, asEditor)).toMatchObject({ ok: false, error: '这条评论已不存在' })
-    const entries = await auditEntriesFor(comment.id)
+    const entries = await auditEntriesFor('comment', comment.id)
     expect(entries.map((entry) => [entry.action, entry.actorId, entry.targetType])).toEqual([
       ['comment.hide', editor.id, 'comment'],
       ['comment.unhide', editor.id, 'comment'],
@@ -139,7 +144,7 @@ describe('managing members', () => {
     const asAdmin = requestAs(sessionOf(admin))
     expect(await runAction(changeMemberRole, { id: target.id, role: 'editor' }, asAdmin)).toEqual({ ok: true, data: null, message: `${target.name} 现在是编辑` })
     expect((await db.select().from(users).where(eq(users.id, target.id)))[0]?.role).toBe('editor')
-    const [entry] = await auditEntriesFor(target.id)
+    const [entry] = await auditEntriesFor('member', target.id)
     expect(entry).toMatchObject({
       actorId: admin.id,
       actorLabel: `${admin.name} <${admin.email}>`,
@@ -171,7 +176,7 @@ describe('managing members', () => {
 
     expect(await runAction(changeMemberDisabled, { id: target.id, disabled: 'false' }, asAdmin)).toMatchObject({ ok: true, message: `已启用 ${target.name}` })
     expect(await signInWithPassword({ email: target.email, password, ip: '192.0.2.50' })).toMatchObject({ ok: true })
-    expect((await auditEntriesFor(target.id)).map((entry) => [entry.action, entry.actorId])).toEqual([
+    expect((await auditEntriesFor('member', target.id)).map((entry) => [entry.action, entry.actorId])).toEqual([
       ['member.disable', admin.id],
       ['member.enable', admin.id],
     ])

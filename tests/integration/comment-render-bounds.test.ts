@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { renderCommentInWorker } from '@/lib/comments/render-in-worker.server'
 import { hostileComments } from '@/tests/support/hostile-math'

@@ -15,14 +15,12 @@ import {
   previewComment,
 } from '@/lib/comments/actions'
 import { countVisibleComments, listArticleComments, listRecentComments, type CommentReader } from '@/lib/comments/comment-listing'
-import { COMMENT_PAGE_SIZE } from '@/lib/comments/limits'
 import type { CommentView } from '@/lib/comments/types'
-import { rateLimitKey } from '@/lib/rate-limit/rate-limit'
-import { rateLimitRules } from '@/lib/rate-limit/rules'
 import { formOf, requestAs, requestWithRelaxedLimits, runAction, sessionOf } from '@/tests/support/actions'
 import { naughtyStrings, xssPayloads } from '@/tests/support/hostile-input'
 import { flattenComments } from '@/tests/support/comment-tree'
 import { expectInert } from '@/tests/support/inert-html'
+import { announcedWaitSeconds, secondsSince } from '@/tests/support/retry-wait'
 
 /**
  * Comments under articles, through the same action definitions the article
@@ -43,6 +41,9 @@ async function newUser(role: User['role'] = 'member', overrides: Partial<User> =
 }
 
 const key = () => randomBytes(12).toString('hex')
+
+// The keys each member's comments are counted under, spelled out: a renamed rule would reset every count.
+const commentEvents = (member: User) => `comment:member:${member.id}`
 
 /** A member posting as the article page does, with limits relaxed (they have tests of their own). */
 async function post(author: User, postSlug: string, body: string, parentId?: number) {
@@ -201,7 +202,7 @@ describe('pages of top-level comments', () => {
   it('shows 50 top-level comments a page, oldest first, each with its replies', async () => {
     const first = await listArticleComments(slug, { page: 1 }, null)
     expect(first).toMatchObject({ count: 121, page: 1, pages: 3 })
-    expect(first.comments.map((comment) => comment.id)).toEqual(topLevel.slice(0, COMMENT_PAGE_SIZE))
+    expect(first.comments.map((comment) => comment.id)).toEqual(topLevel.slice(0, 50))
     const third = await listArticleComments(slug, { page: 3 }, null)
     expect(third.comments.map((comment) => comment.id)).toEqual(topLevel.slice(100))
     expect(third.comments[0]!.replies.map((reply) => reply.id)).toEqual([lateReply])
@@ -255,6 +256,24 @@ describe('editing and deleting one’s own comments', () => {
     // Just inside the window it still works.
     await db.update(comments).set({ createdAt: sql`now() - interval '14 minutes 50 seconds'` }).where(eq(comments.id, id))
     expect((await runAction(editComment, { id, body: '还来得及' }, requestAs(sessionOf(member)))).ok).toBe(true)
+  })
+
+  it('allows 20 edits per 10 minutes per member, then refuses and keeps the text', async () => {
+    const writer = await newUser()
+    const first = await post(writer, slug, '第一条')
+    const second = await post(writer, slug, '第二条')
+    const env = requestAs(sessionOf(writer))
+    for (let i = 1; i <= 20; i++) {
+      const result = await runAction(editComment, { id: i % 2 ? first : second, body: `第 ${i} 次修改` }, env)
+      expect(result, `edit ${i}`).toMatchObject({ ok: true })
+    }
+    const refused = await runAction(editComment, { id: second, body: '第 21 次修改' }, env)
+    // Ten minutes less the seconds the 20 edits took, rounded up: "10 分钟" unless they took over a minute.
+    expect(refused).toMatchObject({ ok: false, error: '编辑过于频繁，请在 10 分钟后重试', values: { body: '第 21 次修改' } })
+    expect((await row(second)).body).toBe('第 20 次修改')
+    // Each member has a budget of their own.
+    const other = await post(member, slug, '别人的评论')
+    expect((await runAction(editComment, { id: other, body: '别人改的' }, requestAs(sessionOf(member)))).ok).toBe(true)
   })
 
   it('refuses another member’s edit and delete, and an editor’s edit, changing nothing', async () => {
@@ -321,7 +340,8 @@ describe('moderation from the article page', () => {
   })
 
   it('lets moderators delete any comment, and refuses members', async () => {
-    const id = await post(member, slug, '将被编辑删除')
+    // An article of its own: the placeholder it leaves would show in the hiding test's listing.
+    const id = await post(member, 'softmax-temperature-entropy', '将被编辑删除')
     expect(await runAction(moderateCommentVisibility, { id, hidden: 'true' }, requestAs(sessionOf(other)))).toMatchObject({
       ok: false,
       error: actionMessages.forbidden,
@@ -351,12 +371,10 @@ describe('limits, honeypot and idempotency', () => {
 
   it('allows 100 comments a day per member', async () => {
     const writer = await newUser()
-    const [, daily] = rateLimitRules.commentsPerMember.windows
-    expect(daily).toEqual({ limit: 100, seconds: 86_400 })
     // 100 comments in the last two minutes, none within the last 10 seconds: the oldest frees a slot in just under a day.
     await db.insert(rateLimitEvents).values(
       Array.from({ length: 100 }, (_, i) => ({
-        key: rateLimitKey(rateLimitRules.commentsPerMember, writer.id),
+        key: commentEvents(writer),
         occurredAt: sql`now() - (${20 + i}::integer * interval '1 second')`,
       })),
     )
@@ -381,12 +399,20 @@ describe('limits, honeypot and idempotency', () => {
     expect((await runAction(createComment, { post: slug, body: '预览之后发布', idempotencyKey: key() }, env)).ok).toBe(true)
   })
 
-  it('limits previews on their own budget', async () => {
+  it('limits previews to 60 a minute, on their own budget', async () => {
     const writer = await newUser()
     const env = requestAs(sessionOf(writer))
-    const [perMinute] = rateLimitRules.commentPreviewsPerMember.windows
-    for (let i = 0; i < perMinute.limit; i++) expect((await runAction(previewComment, { post: slug, body: `${i}` }, env)).ok).toBe(true)
-    expect(await runAction(previewComment, { post: slug, body: 'one more' }, env)).toMatchObject({ ok: false, error: '预览过于频繁，请在 1 分钟后重试' })
+    const started = performance.now()
+    for (let i = 0; i < 60; i++) expect((await runAction(previewComment, { post: slug, body: `${i}` }, env)).ok, `preview ${i + 1}`).toBe(true)
+    const refused = await runAction(previewComment, { post: slug, body: 'one more' }, env)
+    expect(refused).toMatchObject({ ok: false, values: { body: 'one more' } })
+    // "1 分钟" when the 60 previews took under a second; on a busy machine the
+    // first one leaves the window sooner, by the time they took, and no sooner.
+    const wait = announcedWaitSeconds(refused.ok ? '' : refused.error, '预览过于频繁')
+    expect(wait).toBeLessThanOrEqual(60)
+    expect(wait).toBeGreaterThanOrEqual(60 - secondsSince(started))
+    // Posting is a budget of its own.
+    expect((await runAction(createComment, { post: slug, body: '预览满额后发布', idempotencyKey: key() }, env)).ok).toBe(true)
   })
 
   it('answers a filled-in honeypot as if posted, and stores nothing', async () => {
@@ -407,7 +433,7 @@ describe('limits, honeypot and idempotency', () => {
     expect(again).toEqual(first)
     const stored = await db.select().from(comments).where(eq(comments.authorId, writer.id))
     expect(stored).toHaveLength(1)
-    const events = await db.select().from(rateLimitEvents).where(eq(rateLimitEvents.key, rateLimitKey(rateLimitRules.commentsPerMember, writer.id)))
+    const events = await db.select().from(rateLimitEvents).where(eq(rateLimitEvents.key, commentEvents(writer)))
     expect(events).toHaveLength(1)
   })
 
@@ -431,7 +457,7 @@ describe('limits, honeypot and idempotency', () => {
     const stored = await db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, writer.id))
     expect(stored.map((comment) => comment.id)).toEqual([...ids])
     // Counted once: a new comment is still refused for 10 seconds, and the repeats took no slot of the daily 100.
-    const counted = await db.select().from(rateLimitEvents).where(eq(rateLimitEvents.key, rateLimitKey(rateLimitRules.commentsPerMember, writer.id)))
+    const counted = await db.select().from(rateLimitEvents).where(eq(rateLimitEvents.key, commentEvents(writer)))
     expect(counted).toHaveLength(1)
     expect(await runAction(createComment, { post: slug, body: '另一条', idempotencyKey: key() }, requestAs(sessionOf(writer)))).toMatchObject({
       ok: false,
@@ -476,6 +502,8 @@ describe('many members at once', () => {
 
 describe('recent comments', () => {
   it('lists the newest visible comments with a text excerpt, the article title and a permalink', async () => {
+    // Ten comments of its own, so that a page of ten does not depend on other tests having posted.
+    for (let i = 0; i < 10; i++) await post(other, 'moving-notebooks', `较早的评论 ${i}`)
     const id = await post(member, 'moving-notebooks', '最新的一条 **评论**，带公式 $E=mc^2$ 和 <script>alert(1)</script>')
     const [newest] = await listRecentComments(10)
     expect(newest).toMatchObject({ id, authorName: member.name, href: `/archives/moving-notebooks#comment-${id}` })
@@ -483,7 +511,10 @@ describe('recent comments', () => {
     // Formulas read as their TeX; what the member typed stays text.
     expect(newest!.excerpt).toMatch(/^最新的一条 评论，带公式 \$E=mc\^2\$ 和 <script>al/)
     expect(newest!.excerpt.endsWith('…') || Array.from(newest!.excerpt).length <= 60).toBe(true)
-    expect(await listRecentComments(10)).toHaveLength(10)
+    const recent = await listRecentComments(10)
+    expect(recent).toHaveLength(10)
+    expect(recent.slice(1, 10).map((comment) => comment.excerpt)).toEqual(Array.from({ length: 9 }, (_, i) => `较早的评论 ${9 - i}`))
+    expect(await listRecentComments(3)).toHaveLength(3)
   })
 })
 

@@ -34,6 +34,44 @@ describe('safeCallbackPath', () => {
     },
   )
 
+  // More of the same tricks, beyond the list the end-to-end tests also send.
+  it.each([
+    '/a/%2e%2e//evil.example',
+    '/a/b/%2E%2E/%2E%2E//evil.example',
+    '/.\\/evil.example',
+    '/.//\tevil.example',
+    '/\u0000/evil.example',
+    '/\u007f/evil.example',
+    '/\u000b//evil.example',
+    `${origin}:443//evil.example`,
+    'https://gewuzhi.example:8443/',
+    'https://user@gewuzhi.example/x',
+  ])('sends %j to the fallback too', (target) => {
+    expect(safeCallbackPath(target, origin, '/account')).toBe('/account')
+  })
+
+  it('keeps encoded slashes, backslashes and dots that stay inside one segment, on this site', () => {
+    // A browser does not split a segment at %2F or %5C, nor resolve a segment that is only part "..".
+    expect(safeCallbackPath('/%2f%2fevil.example', origin)).toBe('/%2f%2fevil.example')
+    expect(safeCallbackPath('/%5c%5cevil.example', origin)).toBe('/%5c%5cevil.example')
+    expect(safeCallbackPath('/%2e%2e%2f%2fevil.example', origin)).toBe('/%2e%2e%2f%2fevil.example')
+    expect(safeCallbackPath('/.%2e/%2fevil.example', origin)).toBe('/%2fevil.example')
+  })
+
+  it('refuses backslashes and control characters even where they would resolve harmlessly', () => {
+    // Browsers read `\` as `/` and drop tabs and newlines: refuse rather than guess what was meant.
+    expect(safeCallbackPath('/a\\b', origin, '/account')).toBe('/account')
+    expect(safeCallbackPath('/a\tb', origin, '/account')).toBe('/account')
+    expect(safeCallbackPath('/a\nb', origin, '/account')).toBe('/account')
+    expect(safeCallbackPath('/ab', origin, '/account')).toBe('/ab')
+  })
+
+  it('takes the bare origin, without a path, as its home page rather than the fallback', () => {
+    expect(safeCallbackPath(origin, origin, '/account')).toBe('/')
+    expect(safeCallbackPath(`${origin}/`, origin, '/account')).toBe('/')
+    expect(safeCallbackPath(`${origin}.evil.example`, origin, '/account')).toBe('/account')
+  })
+
   it('returns only addresses it would return again unchanged', () => {
     for (const target of ['/archives/../account?x=1#y', '/a/./b', '/%2F/x', '/搜索?q=矩阵', 'https://gewuzhi.example/a b']) {
       const once = safeCallbackPath(target, origin)
@@ -47,6 +85,11 @@ describe('safeCallbackPath', () => {
     expect(safeCallbackPath('/register', origin)).toBe('/')
     expect(safeCallbackPath('/account/deleted', origin)).toBe('/')
     expect(safeCallbackPath('/a/../login', origin)).toBe('/')
+    expect(safeCallbackPath('/login/', origin)).toBe('/')
+    expect(safeCallbackPath('/register/confirm', origin)).toBe('/')
+    expect(safeCallbackPath('/account/deleted/', origin)).toBe('/')
+    expect(safeCallbackPath('/account', origin)).toBe('/account')
+    expect(safeCallbackPath('/account/settings', origin)).toBe('/account/settings')
     expect(safeCallbackPath('/loginhelp', origin)).toBe('/loginhelp')
   })
 

@@ -69,6 +69,13 @@ describe('compilePost', () => {
     ])
   })
 
+  it('gives headings with the same text different anchors', async () => {
+    const result = await compilePost(post('## 证明\n\n文字。\n\n## 证明\n\n文字。\n\n### 证明\n\n文字。'), site)
+    expect(result.toc.map((entry) => entry.id)).toEqual(['证明', '证明-1', '证明-2'])
+    expect(result.html).toContain('<h2 id="证明-1">')
+    expect(result.html).toContain('href="#证明-2"')
+  })
+
   it('keeps a reference in a heading in the table of contents, as its number', async () => {
     const result = await compilePost(post('$$\n\\begin{equation} a \\label{eq:a} \\end{equation}\n$$\n\n## 关于式 $\\eqref{eq:a}$ 的证明\n\n文字。'), site)
     expect(result.problems).toEqual([])
