@@ -13,6 +13,7 @@ import { gfm } from 'micromark-extension-gfm'
 import { math } from 'micromark-extension-math'
 import { mdxjs } from 'micromark-extension-mdxjs'
 import { chromium } from 'playwright-core'
+import { prepareBareEnvironments } from '@/lib/content/compile/bare-environments'
 import { extractText } from '@/lib/content/compile/excerpt'
 import { parseFrontMatter } from '@/lib/content/front-matter'
 import { buildSearchIndex, memorySource, searchDocument, serializeSearchIndex, type SearchIndex } from '@/lib/search/build-index'
@@ -94,7 +95,9 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits))
 function documentOf(file: string): { document: SearchDocument; draft: boolean } {
   const source = fs.readFileSync(file, 'utf8')
   const front = parseFrontMatter(file, source)
-  const tree = fromMarkdown(source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ''), {
+  // Bare \begin{equation}… in prose becomes display math first, as the compiler does.
+  const prepared = prepareBareEnvironments(source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')).source
+  const tree = fromMarkdown(prepared, {
     extensions: [mdxjs(), math(), gfm()],
     mdastExtensions: [mdxFromMarkdown(), mathFromMarkdown(), gfmFromMarkdown()],
   }) as Root
