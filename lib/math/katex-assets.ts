@@ -30,16 +30,20 @@ export type KatexFont =
   | 'SansSerif-Regular'
   | 'Typewriter-Regular'
 
-// KaTeX classes that are set in each font. Preloading a font the page does not
-// use costs a download and a console warning, so only clear signs count.
+// KaTeX classes that are set in each font (katex.min.css's font-family rules).
+// Preloading a font the page does not use costs a download and a console
+// warning, so only clear signs count. The Size fonts are for sized delimiters
+// and big operators only: `sizing … size1` is script-size text in Main, not Size1.
 const FONT_SIGNS: [KatexFont, RegExp][] = [
   ['Main-Regular', /class="m(?:ord|rel|bin|open|close|punct|op)[ "]/],
   ['Math-Italic', /\bmathnormal\b/],
   ['Main-Bold', /\bmathbf\b|\btextbf\b/],
   ['Math-BoldItalic', /\bboldsymbol\b/],
   ['AMS-Regular', /\bamsrm\b|\bmathbb\b/],
-  ['Size1-Regular', /\bsize1\b|\bsmall-op\b/],
-  ['Size2-Regular', /\bsize2\b|\blarge-op\b/],
+  ['Size1-Regular', /\bdelimsizing size1\b|\bsmall-op\b|\bdelim-size1\b/],
+  ['Size2-Regular', /\bdelimsizing size2\b|\blarge-op\b/],
+  ['Size3-Regular', /\bdelimsizing size3\b/],
+  ['Size4-Regular', /\bdelimsizing size4\b|\bdelim-size4\b/],
   ['Caligraphic-Regular', /\bmathcal\b/],
 ]
 
