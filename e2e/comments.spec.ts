@@ -19,7 +19,7 @@ import { testUsers } from './support/users'
  */
 
 // Several people, several page loads and Argon2 registrations each: more than 30 s on a busy two-core machine.
-test.describe.configure({ timeout: 120_000 })
+test.describe.configure({ timeout: 300_000 })
 
 const ACTIONS = 'app/(site)/archives/[slug]/actions.ts'
 const FORBIDDEN = '您没有权限进行此操作'

@@ -187,7 +187,7 @@ test('an admin reads the status of every message at /admin/mail', async ({ signe
 })
 
 test('without SMTP_URL a production server warns once and writes each message to the outbox folder, with its link in the log', async ({ browser }, testInfo) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blog-no-smtp-'))
   const pgliteDir = path.join(dataDir, 'pglite')
   execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'e2e/support/prepare-database.ts', pgliteDir], { stdio: 'inherit' })

@@ -90,7 +90,7 @@ async function surroundings(page: Page, box: { x: number; y: number; width: numb
 // A member's formula may move things (within 10em) but never draws over the page
 // around its comment, such as someone else's comment above it.
 test('nothing in a comment paints outside the comment', async ({ page, verifiedMember }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(210_000)
   const member = await verifiedMember(page)
   await page.setViewportSize({ width: 1280, height: 1200 })
   await page.goto(`/archives/${SLUG}#comments`)

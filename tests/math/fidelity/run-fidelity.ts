@@ -19,6 +19,8 @@ export const VIEWPORTS = [
   { name: 'phone', width: 360, height: 740 },
 ] as const
 
+export type Viewport = (typeof VIEWPORTS)[number]
+
 export interface FormulaResult {
   id: string
   page: string
@@ -150,6 +152,8 @@ export interface FidelityOptions {
   pages?: readonly string[]
   /** A stylesheet added to our pages: the test's negative control breaks the layout on purpose. */
   extraCss?: string
+  /** Only these widths (default: all): the e2e suite checks each width in a test of its own, so two workers share the work. */
+  viewports?: readonly Viewport[]
 }
 
 export async function runFidelity(browser: Browser, options: FidelityOptions): Promise<FidelityRun> {
@@ -163,10 +167,11 @@ export async function runFidelity(browser: Browser, options: FidelityOptions): P
   const generated = new Map<string, string>()
   const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false })
   await serveSite(context, generated)
+  const viewports = options.viewports ?? VIEWPORTS
   const results: FormulaResult[] = []
   let largestMarkDelta = 0
   try {
-    for (const viewport of VIEWPORTS) {
+    for (const viewport of viewports) {
       const page = await context.newPage()
       await page.setViewportSize({ width: viewport.width, height: viewport.height })
       for (const corpusPage of corpus) {
@@ -216,14 +221,14 @@ export async function runFidelity(browser: Browser, options: FidelityOptions): P
     await context.close()
   }
   const mismatches = results.filter((result) => result.differences.length > 0)
-  writeReport(options.reportDir, corpus, results)
+  writeReport(options.reportDir, corpus, results, viewports)
   return { formulas: corpus.reduce((sum, page) => sum + page.formulas.length, 0), results, mismatches, largestMarkDelta, reportDir: options.reportDir }
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** index.html: every formula with its status; choosing one shows ours and the reference side by side. */
-function writeReport(dir: string, corpus: CorpusPage[], results: FormulaResult[]) {
+function writeReport(dir: string, corpus: CorpusPage[], results: FormulaResult[], viewports: readonly Viewport[]) {
   // The saved pages point at /_next and /katex: give the report folder its own copies.
   for (const file of fs.readdirSync(path.join(dir, 'pages'))) {
     const full = path.join(dir, 'pages', file)
@@ -255,7 +260,7 @@ tr{cursor:pointer}tr.bad{background:#fde8e8}tr.selected{outline:2px solid #36c}c
 #views{display:grid;grid-template-rows:auto 1fr;min-height:0}#frames{display:grid;grid-template-columns:1fr 1fr;min-height:0}
 iframe{width:100%;height:100%;border:0;border-left:1px solid #ccc}</style></head><body>
 <header><b>Math fidelity</b>: ${results.filter((r) => r.differences.length === 0).length} of ${results.length} checks agree with KaTeX.
-Viewport <select id="viewport">${VIEWPORTS.map((v) => `<option>${v.name}</option>`).join('')}</select>
+Viewport <select id="viewport">${viewports.map((v) => `<option>${v.name}</option>`).join('')}</select>
 <label><input type="checkbox" id="onlyBad"> only mismatches</label> · left: as the site ships it · right: KaTeX alone</header>
 <main><div id="list"><table>${rows.join('')}</table></div><div id="views"><div id="caption"></div><div id="frames"><iframe id="ours" title="as shipped"></iframe><iframe id="reference" title="KaTeX reference"></iframe></div></div></main>
 <script>
