@@ -21,8 +21,9 @@ export default defineConfig({
   // CPU-bound processes beside it (`node -e 'for(;;){}'` twice), then
   // `npx tsx scripts/e2e-durations.ts idle.json loaded.json` lists each test's
   // duration against its timeout. Every limit is at least 3× the test's loaded
-  // duration on the slowest machine measured so far, where two busy loops made
-  // tests about 2.5× slower than idle: so at least 7.5× the idle duration. The
+  // duration on the slowest machine measured so far, counting loaded as 2.5×
+  // idle (measured there: 1,956 s of test time beside two busy loops against
+  // 1,527 s idle, 1.3×): so at least 7.5× the idle duration. The
   // default below covers the many short tests (idle ≤ 16 s there); the few long
   // ones set their own (`test.setTimeout`, `describe.configure`) from the same
   // rule. Machines differ: the same suite ran 2.2× slower idle on one 2-core
